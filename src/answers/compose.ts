@@ -1,0 +1,132 @@
+/**
+ * Builds platform-neutral replies from knowledge entries. Every number a reply shows comes from a
+ * knowledge-base fact (the loader enforces it for prose), and every fact carries its source and date.
+ */
+import type { KnowledgeBase } from '../knowledge/loader.ts';
+import type { Entry, Fact } from '../knowledge/schema.ts';
+import type { RouteResult } from '../router/router.ts';
+import { FACTOR_IDS, type IntentId, type Reply, type ReplyChoice, type ReplyFact } from '../types.ts';
+
+const MAX_FACTS = 4;
+const MAX_ADVICE = 3;
+
+/** A fact as users see it: figure, source name and link, and its date. */
+export function toReplyFact(kb: KnowledgeBase, entry: Entry, fact: Fact): ReplyFact {
+  const source = kb.sources.get(fact.source);
+  return {
+    ref: `${entry.id}/${fact.id}`,
+    text: fact.text,
+    figure: fact.figure,
+    source: source?.name ?? fact.source,
+    sourceUrl: source?.url,
+    asOf: fact.asOf,
+  };
+}
+
+function sourcesFooter(facts: ReplyFact[], kb: KnowledgeBase): string | undefined {
+  if (facts.length === 0) return undefined;
+  const seen = [...new Map(facts.map((f) => [`${f.source} (${f.asOf})`, true])).keys()];
+  return `Sources: ${seen.join(' · ')} · knowledge base ${kb.version}`;
+}
+
+/** A choice that asks about another topic by its canonical question. */
+export function topicChoice(kb: KnowledgeBase, intent: IntentId): ReplyChoice {
+  const entry = kb.entries.get(intent);
+  const title = entry?.title ?? intent;
+  return { label: title, question: entry?.examples[0] ?? title, intent };
+}
+
+/** The full answer for one knowledge entry. */
+export function answerReply(kb: KnowledgeBase, intent: IntentId): Reply {
+  const entry = kb.entries.get(intent);
+  if (!entry) return unsureReply(kb);
+  const facts = entry.facts.slice(0, MAX_FACTS).map((f) => toReplyFact(kb, entry, f));
+  return {
+    kind: intent === 'help' ? 'help' : intent === 'out_of_scope' ? 'refusal' : 'answer',
+    title: entry.title,
+    body: entry.summary,
+    facts,
+    advice: entry.advice.slice(0, MAX_ADVICE),
+    choices: entry.followUps.map((f) => ({ label: f.label, question: f.question })),
+    entryIds: [entry.id],
+    footer: sourcesFooter(facts, kb),
+  };
+}
+
+/** Asks which of two topics the user meant; adapters render the choices as buttons. */
+export function clarifyReply(kb: KnowledgeBase, first: IntentId, second: IntentId): Reply {
+  const a = topicChoice(kb, first);
+  const b = topicChoice(kb, second);
+  return {
+    kind: 'clarify',
+    title: 'Which did you mean?',
+    body: `I can answer that from two angles: *${a.label}* or *${b.label}*. Pick one, or rephrase your question.`,
+    facts: [],
+    advice: [],
+    choices: [a, b],
+    entryIds: [],
+  };
+}
+
+/** Says plainly what the bot can help with, offering the closest topics when there are any. */
+export function unsureReply(kb: KnowledgeBase, route?: RouteResult): Reply {
+  const topics = FACTOR_IDS.map((id) => kb.entries.get(id)?.title ?? id).join(', ');
+  const near = route
+    ? [route.intent, ...route.alternatives.map((a) => a.intent)].filter(
+        (i): i is IntentId => i !== 'out_of_scope' && i !== 'help',
+      )
+    : [];
+  return {
+    kind: 'clarify',
+    title: "I'm not sure I understood",
+    body: `I answer questions about a career in prompt engineering and the AI-interaction roles around it: ${topics}. You can also run /viability for a personal check.`,
+    facts: [],
+    advice: [],
+    choices: [...new Set(near)].slice(0, 2).map((i) => topicChoice(kb, i)),
+    entryIds: [],
+  };
+}
+
+/** A short note for input the router cannot use (empty, emoji-only). */
+export function noticeReply(title: string, body: string, kb: KnowledgeBase): Reply {
+  return {
+    kind: 'notice',
+    title,
+    body,
+    facts: [],
+    advice: [],
+    choices: (['compensation', 'barriers', 'viability'] as const).map((i) => topicChoice(kb, i)),
+    entryIds: [],
+  };
+}
+
+/** Builds the reply the router's decision calls for. */
+export function replyForRoute(kb: KnowledgeBase, route: RouteResult): Reply {
+  const second = route.alternatives[0]?.intent;
+  switch (route.decision) {
+    case 'answer':
+    case 'refuse': {
+      const reply = answerReply(kb, route.intent);
+      if (route.truncated) {
+        reply.footer = [reply.footer, 'Your message was very long, so I read its beginning and its end.']
+          .filter(Boolean)
+          .join(' · ');
+      }
+      return reply;
+    }
+    case 'clarify':
+      return second ? clarifyReply(kb, route.intent, second) : answerReply(kb, route.intent);
+    case 'unsure':
+      if (route.reason === 'empty') {
+        return noticeReply('Ask me anything about the career', 'Your message was empty. Try one of these:', kb);
+      }
+      if (route.reason === 'no_words') {
+        return noticeReply(
+          'I read words, not pictures',
+          'I could not find a question in that message. Try one of these:',
+          kb,
+        );
+      }
+      return unsureReply(kb, route);
+  }
+}

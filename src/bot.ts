@@ -1,0 +1,218 @@
+/**
+ * The platform-neutral bot: one `IncomingMessage` in, one `Reply` out. Commands, the questionnaire,
+ * routing and conversation memory live here; adapters only translate. Every message ends in a reply,
+ * and internal errors become a polite error reply, never a raw platform error.
+ */
+import { answerReply, noticeReply, replyForRoute } from './answers/compose.ts';
+import type { AppContext } from './context.ts';
+import { keys } from './store/store.ts';
+import type { IncomingMessage, IntentId, Reply } from './types.ts';
+import {
+  parseAnswer,
+  QUESTIONNAIRE_TTL_MS,
+  type QuestionnaireState,
+  questionReply,
+} from './viability/questionnaire.ts';
+import { viabilityReply } from './viability/render.ts';
+import { scoreViability, type ViabilityResult } from './viability/score.ts';
+
+/** One remembered exchange; texts are clipped so a conversation record stays small. */
+export interface Turn {
+  role: 'user' | 'bot';
+  text: string;
+  intent?: IntentId;
+  at: string;
+}
+
+/** What the bot remembers about a thread or DM. */
+export interface ConversationState {
+  lastIntent?: IntentId;
+  turns: Turn[];
+}
+
+const CONVERSATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_TURNS = 10;
+const MAX_TURN_CHARS = 500;
+
+/** The bot's message handler. */
+export interface Bot {
+  handle(message: IncomingMessage): Promise<Reply>;
+  /** Answers a chosen topic directly (a clicked "did you mean" button). */
+  answerIntent(intent: IntentId): Reply;
+  /** Scores a full set of answers for a user, stores the result, and returns it with its scorecard reply. */
+  completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome>;
+}
+
+/** A scored check: the stored result, the previous one if any, and the reply showing both. */
+export interface ViabilityOutcome {
+  reply: Reply;
+  result: ViabilityResult;
+  previous?: ViabilityResult;
+}
+
+/** A stable per-user key across the bot's stores. */
+export function userKeyOf(message: Pick<IncomingMessage, 'platform' | 'author'>): string {
+  return `${message.platform}:${message.author.id}`;
+}
+
+/** A stable key for the thread (or DM/channel) a message belongs to. */
+export function conversationKeyOf(message: Pick<IncomingMessage, 'platform' | 'conversation'>): string {
+  return `${message.platform}:${message.conversation.id}:${message.conversation.threadId ?? '-'}`;
+}
+
+function errorReply(): Reply {
+  return {
+    kind: 'error',
+    title: 'Something went wrong on my side',
+    body: 'I could not finish that answer. Please try again in a moment.',
+    facts: [],
+    advice: [],
+    choices: [],
+    entryIds: [],
+  };
+}
+
+/** Creates the bot over a context. */
+export function createBot(ctx: AppContext): Bot {
+  const { kb, logger, store, router } = ctx;
+
+  // The store may be down (Redis restart): answers still go out, state is best effort and logged.
+  async function safeGet<T>(key: string): Promise<T | undefined> {
+    try {
+      return await store.get<T>(key);
+    } catch (err) {
+      logger.warn({ err, key: key.split(':')[0] }, 'store read failed; continuing without state');
+      return undefined;
+    }
+  }
+  async function safeSet(key: string, value: unknown, ttl?: number): Promise<void> {
+    try {
+      await store.set(key, value, ttl);
+    } catch (err) {
+      logger.warn({ err, key: key.split(':')[0] }, 'store write failed; state not saved');
+    }
+  }
+  async function safeDelete(key: string): Promise<void> {
+    try {
+      await store.delete(key);
+    } catch (err) {
+      logger.warn({ err, key: key.split(':')[0] }, 'store delete failed');
+    }
+  }
+
+  async function completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome> {
+    const previous = await safeGet<ViabilityResult>(keys.viability(userKey));
+    const result = scoreViability(kb, answers, ctx.clock(), previous);
+    await safeSet(keys.viability(userKey), result);
+    logger.info({ verdict: result.verdict.id, score: result.score }, 'viability check scored');
+    return { reply: viabilityReply(kb, result, previous), result, previous };
+  }
+
+  async function continueQuestionnaire(message: IncomingMessage, sessionKey: string, state: QuestionnaireState) {
+    const value = parseAnswer(kb.rubric, state.step, message.text);
+    if (!value) {
+      const again = questionReply(kb.rubric, state.step);
+      again.body = `Please pick one of the options (a number from 1 to ${again.choices.length}).\n${again.body}`;
+      return again;
+    }
+    const question = kb.rubric.questions[state.step];
+    const next: QuestionnaireState = {
+      ...state,
+      step: state.step + 1,
+      answers: { ...state.answers, [question?.id ?? '']: value },
+    };
+    if (next.step < kb.rubric.questions.length) {
+      await safeSet(sessionKey, next, QUESTIONNAIRE_TTL_MS);
+      return questionReply(kb.rubric, next.step);
+    }
+    await safeDelete(sessionKey);
+    return (await completeViability(userKeyOf(message), next.answers)).reply;
+  }
+
+  async function command(message: IncomingMessage, name: string, rest: string, sessionKey: string): Promise<Reply> {
+    switch (name) {
+      case 'help':
+      case 'start':
+        return answerReply(kb, 'help');
+      case 'viability': {
+        const state: QuestionnaireState = { step: 0, answers: {}, startedAt: ctx.clock().toISOString() };
+        await safeSet(sessionKey, state, QUESTIONNAIRE_TTL_MS);
+        return questionReply(kb.rubric, 0);
+      }
+      case 'cancel': {
+        const had = await safeGet<QuestionnaireState>(sessionKey);
+        await safeDelete(sessionKey);
+        return noticeReply(
+          had ? 'Viability check cancelled' : 'Nothing to cancel',
+          'Ask me anything, or start again with /viability.',
+          kb,
+        );
+      }
+      case 'jobs':
+        return answerReply(kb, 'jobs');
+      case 'careers':
+      case 'ask':
+        return routeAndAnswer({ ...message, text: rest, kind: 'command' });
+      default:
+        return noticeReply('Unknown command', 'I know /help, /viability, /careers <question>, /jobs and /cancel.', kb);
+    }
+  }
+
+  async function routeAndAnswer(message: IncomingMessage): Promise<Reply> {
+    const conversationKey = keys.conversation(conversationKeyOf(message));
+    const conversation = (await safeGet<ConversationState>(conversationKey)) ?? { turns: [] };
+    const started = performance.now();
+    const route = router.route(message, { lastIntent: conversation.lastIntent });
+    logger.info(
+      {
+        intent: route.intent,
+        confidence: Number(route.confidence.toFixed(3)),
+        decision: route.decision,
+        reason: route.reason,
+        chars: message.text.length,
+        ms: Number((performance.now() - started).toFixed(2)),
+      },
+      'routed message',
+    );
+    const reply = replyForRoute(kb, route);
+    if (route.intent === 'viability' && route.decision === 'answer') {
+      reply.choices = [
+        { label: 'Start the viability check', question: '/viability', intent: 'viability' as const },
+        ...reply.choices,
+      ].slice(0, 3);
+    }
+    const at = ctx.clock().toISOString();
+    const answered = route.decision === 'answer' ? route.intent : conversation.lastIntent;
+    const turns: Turn[] = [
+      ...conversation.turns,
+      { role: 'user' as const, text: message.text.slice(0, MAX_TURN_CHARS), intent: route.intent, at },
+      {
+        role: 'bot' as const,
+        text: `${reply.title}: ${reply.body}`.slice(0, MAX_TURN_CHARS),
+        intent: route.intent,
+        at,
+      },
+    ].slice(-MAX_TURNS);
+    await safeSet(conversationKey, { lastIntent: answered, turns } satisfies ConversationState, CONVERSATION_TTL_MS);
+    return reply;
+  }
+
+  return {
+    answerIntent: (intent) => answerReply(kb, intent),
+    completeViability,
+    async handle(message) {
+      try {
+        const text = typeof message.text === 'string' ? message.text : '';
+        const sessionKey = keys.questionnaire(`${conversationKeyOf(message)}:${message.author.id}`);
+        const cmd = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(text.trim());
+        if (cmd) return await command(message, (cmd[1] ?? '').toLowerCase(), cmd[2] ?? '', sessionKey);
+        const session = await safeGet<QuestionnaireState>(sessionKey);
+        if (session) return await continueQuestionnaire({ ...message, text }, sessionKey, session);
+        return await routeAndAnswer({ ...message, text });
+      } catch (err) {
+        logger.error({ err, platform: message.platform }, 'failed to handle message');
+        return errorReply();
+      }
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Command-line entry: `kb check`, `ask`, `classify` and `viability`. `ask` and `classify` are also how
+ * the product's quality is checked from outside, so their output formats are stable.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { renderText } from '../adapters/console/render-text.ts';
+import { createBot } from './bot.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { createContext } from './context.ts';
+import { KnowledgeError, loadKnowledge } from './knowledge/loader.ts';
+import { createLogger } from './logger.ts';
+import { createRouter } from './router/router.ts';
+import { createStore } from './store/store.ts';
+import { validateAnswers } from './viability/score.ts';
+
+const USAGE = `usage: npm run -s cli -- <command>
+  kb check                          validate knowledge/ and print a summary
+  ask "<question>"                  print one answer
+  classify                          read messages (one per line) on stdin, write JSON lines
+  viability --answers '<json>' [--json] [--user <id>]
+                                    score the viability check without prompts`;
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
+
+function kbCheck(config: Config): number {
+  const kb = loadKnowledge(config.knowledgeDir);
+  const entries = [...kb.entries.values()];
+  out(`knowledge base ${kb.version}: OK`);
+  for (const e of entries) {
+    out(
+      `  ${e.intent.padEnd(13)} ${e.kind.padEnd(6)} ${String(e.facts.length).padStart(2)} facts  ${String(e.examples.length).padStart(3)} examples  ${e.title}`,
+    );
+  }
+  const facts = entries.reduce((n, e) => n + e.facts.length, 0);
+  const examples = entries.reduce((n, e) => n + e.examples.length, 0);
+  out(
+    `  ${entries.length} entries, ${facts} facts, ${examples} examples, ${kb.sources.size} sources, ${kb.rubric.questions.length} viability questions`,
+  );
+  return 0;
+}
+
+async function classify(config: Config): Promise<number> {
+  const router = createRouter(loadKnowledge(config.knowledgeDir));
+  const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const text of rl) {
+    const r = router.route({ text, kind: 'direct' });
+    out(
+      JSON.stringify({
+        text,
+        intent: r.intent,
+        confidence: Number(r.confidence.toFixed(4)),
+        alternatives: r.alternatives.map((a) => ({ intent: a.intent, confidence: Number(a.confidence.toFixed(4)) })),
+      }),
+    );
+  }
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      answers: { type: 'string' },
+      json: { type: 'boolean' },
+      user: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel ?? 'warn');
+  switch (command) {
+    case 'kb':
+      if (rest[0] !== 'check') break;
+      return kbCheck(config);
+    case 'classify':
+      return classify(config);
+    case 'ask': {
+      const question = rest.join(' ');
+      // A throwaway in-memory store: `ask` answers one question and leaves no state behind.
+      const store = createStore({ dataDir: ':memory:', logger });
+      const bot = createBot(createContext(config, logger, { store }));
+      const reply = await bot.handle({
+        id: 'cli-ask',
+        platform: 'cli',
+        text: question,
+        author: { id: 'cli' },
+        conversation: { id: 'cli' },
+        kind: 'direct',
+      });
+      await store.close();
+      out(renderText(reply));
+      return reply.kind === 'error' ? 1 : 0;
+    }
+    case 'viability': {
+      if (values.answers === undefined) break;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(values.answers);
+      } catch {
+        err('careerbot: --answers is not valid JSON');
+        return 1;
+      }
+      const ctx = createContext(config, logger);
+      const checked = validateAnswers(ctx.kb.rubric, parsed);
+      if (!checked.ok) {
+        for (const p of checked.problems) err(`careerbot: answers.${p.question}: ${p.message}`);
+        await ctx.store.close();
+        return 1;
+      }
+      const { reply, result, previous } = await createBot(ctx).completeViability(
+        `cli:${values.user ?? 'local'}`,
+        checked.answers,
+      );
+      await ctx.store.close();
+      if (values.json) {
+        const changed = result.rows
+          .filter((r) => r.previous)
+          .map((r) => ({ factor: r.factor, from: r.previous, to: r.rating }));
+        out(JSON.stringify({ ...result, changes: previous ? changed : null }, null, 2));
+      } else {
+        out(renderText(reply));
+      }
+      return 0;
+    }
+  }
+  err(USAGE);
+  return 2;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof KnowledgeError) {
+    err(`careerbot: ${error.message}`);
+    process.exitCode = error instanceof KnowledgeError ? 1 : 2;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The only module that reads the environment. Parsed once at start-up with a schema; every problem is
+ * listed with the variable to set, empty values count as unset, and secrets are never printed.
+ */
+import { z } from 'zod';
+
+const optional = z.string().trim().min(1).optional();
+const secret = (prefix?: string) =>
+  prefix
+    ? z.string().trim().startsWith(prefix, `must start with "${prefix}"`).optional()
+    : z.string().trim().min(8, 'looks too short').optional();
+
+const envSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  SLACK_BOT_TOKEN: secret('xoxb-'),
+  SLACK_SIGNING_SECRET: secret(),
+  SLACK_APP_TOKEN: secret('xapp-'),
+  DISCORD_TOKEN: secret(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{15,22}$/, 'must be a Discord snowflake (digits)')
+    .optional(),
+  OPENAI_API_KEY: secret(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: optional,
+});
+
+/** Validated configuration. Secret values stay in here and are never logged. */
+export interface Config {
+  logLevel?: z.infer<typeof envSchema>['LOG_LEVEL'];
+  dataDir: string;
+  knowledgeDir: string;
+  redisUrl?: string;
+  port: number;
+  slack: { botToken?: string; signingSecret?: string; appToken?: string };
+  discord: { token?: string; applicationId?: string };
+  openai: { apiKey?: string; baseUrl?: string; model?: string };
+}
+
+/** Raised when the environment is invalid; the message lists each variable to fix. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Parses `env` (default `process.env`). Throws `ConfigError` naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration; set these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push('  SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set');
+  }
+  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
+    problems.push('  DISCORD_APPLICATION_ID: required with DISCORD_TOKEN');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`invalid configuration; set these environment variables:\n${problems.join('\n')}`);
+  }
+  return {
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    redisUrl: e.REDIS_URL,
+    port: e.PORT,
+    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN },
+    discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID },
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+  };
+}
+
+/** True when any chat platform is configured; otherwise `npm start` opens the console chat. */
+export function hasPlatform(config: Config): boolean {
+  return Boolean(config.slack.botToken || config.discord.token);
+}

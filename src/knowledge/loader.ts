@@ -1,0 +1,164 @@
+/**
+ * Loads and validates the whole `knowledge/` folder. Any problem stops start-up with a message that
+ * names the file and the field, so a curator can fix the YAML without reading code.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { FACTOR_IDS, INTENT_IDS, type IntentId } from '../types.ts';
+import { checkNumbersCited } from './numbers.ts';
+import {
+  type Entry,
+  entrySchema,
+  type Fact,
+  type Rubric,
+  rubricSchema,
+  type Source,
+  sourcesFileSchema,
+} from './schema.ts';
+
+/** The validated knowledge base, indexed for the router and the answer builder. */
+export interface KnowledgeBase {
+  /** Short content hash: changes whenever any knowledge file changes. */
+  version: string;
+  entries: ReadonlyMap<IntentId, Entry>;
+  sources: ReadonlyMap<string, Source>;
+  rubric: Rubric;
+  /** Looks up `<entry id>/<fact id>`. */
+  fact(ref: string): { entry: Entry; fact: Fact } | undefined;
+}
+
+/** Raised when a knowledge file is missing or invalid; `problems` lists every issue found. */
+export class KnowledgeError extends Error {
+  readonly code = 'KNOWLEDGE_INVALID';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`knowledge base is invalid:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'KnowledgeError';
+    this.problems = problems;
+  }
+}
+
+/** Where the entry for an intent lives: the nine factors under `factors/`, the rest under `topics/`. */
+export function entryPath(intent: IntentId): string {
+  return (FACTOR_IDS as readonly string[]).includes(intent)
+    ? join('factors', `${intent}.yaml`)
+    : join('topics', `${intent}.yaml`);
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+/** Loads `dir`, validating every file; throws `KnowledgeError` listing all problems at once. */
+export function loadKnowledge(dir: string): KnowledgeBase {
+  const problems: string[] = [];
+  const hash = createHash('sha256');
+
+  function read<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
+    const label = relative(process.cwd(), join(dir, file)) || file;
+    let raw: string;
+    try {
+      raw = readFileSync(join(dir, file), 'utf8');
+    } catch {
+      problems.push(`${label}: file is missing`);
+      return undefined;
+    }
+    hash.update(file).update(raw);
+    let data: unknown;
+    try {
+      data = parse(raw);
+    } catch (error) {
+      problems.push(`${label}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+      return undefined;
+    }
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push(`${label}: ${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
+      }
+      return undefined;
+    }
+    return result.data;
+  }
+
+  const sourcesFile = read('sources.yaml', sourcesFileSchema);
+  const sources = new Map((sourcesFile?.sources ?? []).map((s) => [s.id, s]));
+  const entries = new Map<IntentId, Entry>();
+  for (const intent of INTENT_IDS) {
+    const file = entryPath(intent);
+    const entry = read(file, entrySchema);
+    if (!entry) continue;
+    if (entry.intent !== intent) problems.push(`${file}: intent: must be "${intent}"`);
+    if (entry.kind !== ((FACTOR_IDS as readonly string[]).includes(intent) ? 'factor' : 'topic')) {
+      problems.push(`${file}: kind: must be "${entry.kind === 'factor' ? 'topic' : 'factor'}"`);
+    }
+    entry.facts.forEach((fact, i) => {
+      if (sourcesFile && !sources.has(fact.source)) {
+        problems.push(`${file}: facts[${i}].source: unknown source "${fact.source}" (add it to sources.yaml)`);
+      }
+    });
+    problems.push(...checkNumbersCited(entry).map((p) => `${file}: ${p}`));
+    entries.set(intent, entry);
+  }
+  const rubric = read('viability-rubric.yaml', rubricSchema);
+
+  const fact = (ref: string) => {
+    const [entryId, factId] = ref.split('/');
+    for (const entry of entries.values()) {
+      if (entry.id !== entryId) continue;
+      const found = entry.facts.find((f) => f.id === factId);
+      return found ? { entry, fact: found } : undefined;
+    }
+    return undefined;
+  };
+
+  if (rubric && entries.size === INTENT_IDS.length) {
+    problems.push(...checkRubric(rubric, fact).map((p) => `viability-rubric.yaml: ${p}`));
+  }
+  if (problems.length > 0 || !rubric) throw new KnowledgeError(problems);
+  return { version: hash.digest('hex').slice(0, 12), entries, sources, rubric, fact };
+}
+
+function checkRubric(rubric: Rubric, fact: KnowledgeBase['fact']): string[] {
+  const problems: string[] = [];
+  const options = new Map(rubric.questions.map((q) => [q.id, new Set(q.options.map((o) => o.value))]));
+  const checkWhen = (where: string, when: Record<string, string | string[]>) => {
+    for (const [question, value] of Object.entries(when)) {
+      const allowed = options.get(question);
+      if (!allowed) {
+        problems.push(`${where}.when.${question}: no question has this id`);
+        continue;
+      }
+      for (const v of [value].flat()) {
+        if (!allowed.has(v)) problems.push(`${where}.when.${question}: "${v}" is not one of its options`);
+      }
+    }
+  };
+  for (const factor of FACTOR_IDS) {
+    if (!rubric.factors[factor]) problems.push(`factors.${factor}: missing rules for this factor`);
+  }
+  for (const [factor, rules] of Object.entries(rubric.factors)) {
+    if (!(FACTOR_IDS as readonly string[]).includes(factor)) {
+      problems.push(`factors.${factor}: not one of the nine factors`);
+    }
+    rules.forEach((rule, i) => {
+      checkWhen(`factors.${factor}[${i}]`, rule.when);
+      if (!fact(rule.fact)) problems.push(`factors.${factor}[${i}].fact: unknown fact "${rule.fact}"`);
+    });
+    const last = rules.at(-1);
+    if (last && Object.keys(last.when).length > 0) {
+      problems.push(`factors.${factor}: the last rule must have no "when" (it is the default)`);
+    }
+  }
+  rubric.nextSteps.forEach((step, i) => {
+    checkWhen(`nextSteps[${i}]`, step.when);
+    if (!fact(step.fact)) problems.push(`nextSteps[${i}].fact: unknown fact "${step.fact}"`);
+  });
+  if (rubric.nextSteps.filter((s) => Object.keys(s.when).length === 0).length < 3) {
+    problems.push('nextSteps: at least three steps must have no "when", so every result gets three');
+  }
+  return problems;
+}

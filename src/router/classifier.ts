@@ -1,0 +1,140 @@
+/**
+ * The intent classifier: multinomial logistic regression over sparse word, bigram and character
+ * n-gram features, trained at start-up on the knowledge base's example messages.
+ *
+ * Hand-written because no maintained npm library offers a small, dependency-free text classifier with
+ * calibrated probabilities and sub-millisecond prediction; `docs/router.md` records the comparison with
+ * the alternatives (MiniSearch BM25 nearest neighbours) that led here.
+ */
+import type { IntentId } from '../types.ts';
+import { features } from './text.ts';
+
+/** One labelled training message. */
+export interface TrainingExample {
+  text: string;
+  intent: IntentId;
+}
+
+/** An intent with its probability. */
+export interface Scored {
+  intent: IntentId;
+  confidence: number;
+}
+
+/** Anything that ranks intents for a text; probabilities sum to 1, best first. */
+export interface Classifier {
+  readonly name: string;
+  classify(text: string): Scored[];
+  /** Share of the text's features the model has seen in training (0 when none). */
+  coverage(text: string): number;
+}
+
+/** Training settings; the defaults were tuned on the development set (`npm run eval`). */
+export interface LogRegOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+}
+
+/** Small deterministic PRNG so training, and so every answer, is the same on every start. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function softmax(scores: Float64Array): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of scores) max = Math.max(max, s);
+  let sum = 0;
+  const out = new Float64Array(scores.length);
+  scores.forEach((s, i) => {
+    out[i] = Math.exp(s - max);
+    sum += out[i] ?? 0;
+  });
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / sum;
+  return out;
+}
+
+/** Trains the logistic-regression classifier on `examples`. Takes a few hundred milliseconds at most. */
+export function trainLogisticRegression(examples: readonly TrainingExample[], options: LogRegOptions = {}): Classifier {
+  const { epochs = 40, learningRate = 0.5, l2 = 1e-4, seed = 42 } = options;
+  const labels = [...new Set(examples.map((e) => e.intent))];
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const vocab = new Map<string, number>();
+  const rows = examples.map((e) => {
+    const idx = features(e.text).map((f) => {
+      let i = vocab.get(f);
+      if (i === undefined) {
+        i = vocab.size;
+        vocab.set(f, i);
+      }
+      return i;
+    });
+    return { idx, y: labelIndex.get(e.intent) ?? 0 };
+  });
+  const K = labels.length;
+  const D = vocab.size;
+  const W = new Float64Array(K * D);
+  const b = new Float64Array(K);
+  const random = mulberry32(seed);
+  const order = rows.map((_, i) => i);
+
+  const scoresFor = (idx: readonly number[], value: number): Float64Array => {
+    const s = new Float64Array(K);
+    for (let k = 0; k < K; k++) {
+      let sum = 0;
+      const base = k * D;
+      for (const j of idx) sum += W[base + j] ?? 0;
+      s[k] = sum * value + (b[k] ?? 0);
+    }
+    return s;
+  };
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    const rate = learningRate / (1 + epoch * 0.1);
+    for (const r of order) {
+      const row = rows[r];
+      if (!row || row.idx.length === 0) continue;
+      const value = 1 / Math.sqrt(row.idx.length);
+      const p = softmax(scoresFor(row.idx, value));
+      for (let k = 0; k < K; k++) {
+        const grad = (p[k] ?? 0) - (k === row.y ? 1 : 0);
+        b[k] = (b[k] ?? 0) - rate * grad * 0.1;
+        const base = k * D;
+        for (const j of row.idx) {
+          const w = W[base + j] ?? 0;
+          W[base + j] = w - rate * (grad * value + l2 * w);
+        }
+      }
+    }
+  }
+
+  // Unknown features still count in the norm: a message that is mostly unfamiliar words gets weaker
+  // scores, so its confidence drops towards the prior instead of resting on one familiar word.
+  const known = (all: string[]) => all.flatMap((f) => vocab.get(f) ?? []);
+  return {
+    name: 'logistic-regression',
+    classify(text) {
+      const all = features(text);
+      const idx = known(all);
+      const value = all.length === 0 ? 0 : 1 / Math.sqrt(all.length);
+      const p = softmax(scoresFor(idx, value));
+      return labels.map((intent, k) => ({ intent, confidence: p[k] ?? 0 })).sort((x, y) => y.confidence - x.confidence);
+    },
+    coverage(text) {
+      const all = features(text);
+      return all.length === 0 ? 0 : known(all).length / all.length;
+    },
+  };
+}

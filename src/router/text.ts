@@ -1,0 +1,73 @@
+/**
+ * Text clean-up shared by the router and the input guard: everything that turns raw user text into
+ * comparable tokens lives here, so training examples and live messages are treated identically.
+ */
+
+/** Words that carry no topic on their own; kept out of word features but not out of character n-grams. */
+const STOPWORDS = new Set(
+  'a an the and or but if of to in on at for from by with about as is are was were be been being am do does did doing have has had having i me my we our you your he she it its they them their this that these those there here what which who whom whose when where why how can could would should will shall may might must just so than then too very really im ive id youre its dont doesnt didnt isnt arent wasnt not no yes ok okay hey hi hello please thanks thank lol tbh ngl pls plz u ur'.split(
+    ' ',
+  ),
+);
+
+/** Lower-cases, folds accents and width, and replaces everything but letters and digits with spaces. */
+export function normalise(text: string): string {
+  return text
+    .toWellFormed()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}$]+/gu, ' ')
+    .trim();
+}
+
+/** Tokens of a normalised text, in order. */
+export function tokenise(text: string): string[] {
+  const n = normalise(text);
+  return n === '' ? [] : n.split(' ');
+}
+
+/** Strips common English inflections so "salaries", "salary" and "salaried" meet. */
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  for (const [suffix, replacement] of [
+    ['ies', 'y'],
+    ['ing', ''],
+    ['ers', 'er'],
+    ['ed', ''],
+    ['es', ''],
+    ['s', ''],
+    ['ly', ''],
+  ] as const) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      return word.slice(0, -suffix.length) + replacement;
+    }
+  }
+  return word;
+}
+
+/** True for words the router should not treat as a topic. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/**
+ * Sparse features of a text: stemmed content words, word bigrams, and character 3-4-grams of each word
+ * (the n-grams are what make "salery" and "certifcate" land near their correct spelling).
+ */
+export function features(text: string): string[] {
+  const words = tokenise(text);
+  const out = new Set<string>();
+  const stems = words.map(stem);
+  words.forEach((word, i) => {
+    out.add(`w:${stems[i]}`);
+    if (isStopword(word) || word.length < 3 || /^\d+$/.test(word)) return;
+    const padded = `<${word}>`;
+    for (let n = 3; n <= 4; n++) {
+      for (let j = 0; j + n <= padded.length; j++) out.add(`c:${padded.slice(j, j + n)}`);
+    }
+  });
+  for (let i = 0; i + 1 < stems.length; i++) out.add(`b:${stems[i]}_${stems[i + 1]}`);
+  return [...out];
+}

@@ -1,0 +1,106 @@
+/**
+ * A keyv storage adapter on Node's built-in `node:sqlite`. It exists because `@keyv/sqlite` depends on
+ * the native `sqlite3` package, which needs a download or a C++ compile on install; `node:sqlite` ships
+ * with Node 22+, so the embedded store works on a fresh machine with no build step. It passes keyv's
+ * own `@keyv/test-suite` (test/store/sqlite-adapter.test.ts).
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+
+/** Options for `KeyvNodeSqlite`. */
+export interface KeyvNodeSqliteOptions {
+  /** Database file, or ":memory:". Parent folders are created. */
+  path: string;
+  table?: string;
+}
+
+/** keyv store adapter backed by one SQLite table (key, value, expires). */
+export class KeyvNodeSqlite extends EventEmitter {
+  /** Set by keyv; keys arrive already prefixed with `namespace:`. */
+  namespace?: string;
+  readonly opts: KeyvNodeSqliteOptions;
+  readonly #db: DatabaseSync;
+  readonly #sql: Record<'get' | 'set' | 'del' | 'purge' | 'clearAll' | 'clearNs' | 'iterate', StatementSync>;
+
+  constructor(options: KeyvNodeSqliteOptions) {
+    super();
+    this.opts = options;
+    const table = options.table ?? 'keyv';
+    if (!/^[a-z_][a-z0-9_]*$/i.test(table)) throw new Error(`invalid table name "${table}"`);
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.#db = new DatabaseSync(options.path);
+    // WAL lets a second process (e.g. a CLI command) read while the bot writes.
+    this.#db.exec(`PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;
+      CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires INTEGER);`);
+    this.#sql = {
+      get: this.#db.prepare(`SELECT value, expires FROM ${table} WHERE key = ?`),
+      set: this.#db.prepare(
+        `INSERT INTO ${table} (key, value, expires) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires`,
+      ),
+      del: this.#db.prepare(`DELETE FROM ${table} WHERE key = ?`),
+      purge: this.#db.prepare(`DELETE FROM ${table} WHERE expires IS NOT NULL AND expires <= ?`),
+      clearAll: this.#db.prepare(`DELETE FROM ${table}`),
+      clearNs: this.#db.prepare(`DELETE FROM ${table} WHERE key LIKE ? ESCAPE '\\'`),
+      iterate: this.#db.prepare(`SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\' ORDER BY key`),
+    };
+    this.#sql.purge.run(Date.now());
+  }
+
+  #prefix(): string {
+    const ns = this.namespace ? `${this.namespace}:` : '';
+    return `${ns.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+
+  async get<Value>(key: string): Promise<Value | undefined> {
+    const row = this.#sql.get.get(key) as { value: string; expires: number | null } | undefined;
+    if (!row) return undefined;
+    if (row.expires !== null && row.expires <= Date.now()) {
+      this.#sql.del.run(key);
+      return undefined;
+    }
+    return row.value as Value;
+  }
+
+  async getMany<Value>(keys: string[]): Promise<Array<Value | undefined>> {
+    return Promise.all(keys.map((key) => this.get<Value>(key)));
+  }
+
+  async set(key: string, value: unknown, ttl?: number): Promise<boolean> {
+    const expires = typeof ttl === 'number' && ttl > 0 ? Date.now() + ttl : null;
+    this.#sql.set.run(key, typeof value === 'string' ? value : JSON.stringify(value), expires);
+    return true;
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.#sql.del.run(key).changes > 0;
+  }
+
+  async deleteMany(keys: string[]): Promise<boolean> {
+    let any = false;
+    for (const key of keys) any = (await this.delete(key)) || any;
+    return any;
+  }
+
+  async has(key: string): Promise<boolean> {
+    return (await this.get(key)) !== undefined;
+  }
+
+  async clear(): Promise<void> {
+    if (this.namespace) this.#sql.clearNs.run(this.#prefix());
+    else this.#sql.clearAll.run();
+  }
+
+  async *iterator(namespace?: string): AsyncGenerator<[string, string], void> {
+    const ns = namespace ?? this.namespace;
+    const prefix = ns ? `${ns.replace(/[\\%_]/g, (c) => `\\${c}`)}:%` : '%';
+    const rows = this.#sql.iterate.all(prefix) as { key: string; value: string }[];
+    for (const row of rows) yield [row.key, row.value];
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * All state goes through one keyv instance: the embedded SQLite file by default, Redis when
+ * `REDIS_URL` is set. Callers use the small `Store` facade and the key builders in `keys`.
+ */
+import { join } from 'node:path';
+import { createKeyv } from '@keyv/redis';
+import Keyv from 'keyv';
+import type { Logger } from '../logger.ts';
+import { KeyvNodeSqlite } from './sqlite-adapter.ts';
+
+/** The store as the rest of the core sees it. Values are JSON-serialisable. */
+export interface Store {
+  readonly kind: 'sqlite' | 'redis';
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Key builders, so every key shape is defined once. */
+export const keys = {
+  viability: (userKey: string) => `viability:${userKey}`,
+  questionnaire: (conversationKey: string) => `questionnaire:${conversationKey}`,
+  conversation: (conversationKey: string) => `conversation:${conversationKey}`,
+};
+
+/** Options for `createStore`. */
+export interface StoreOptions {
+  dataDir: string;
+  redisUrl?: string;
+  logger: Logger;
+}
+
+/** Opens the configured store. The SQLite file is `<dataDir>/careerbot.sqlite`. */
+export function createStore({ dataDir, redisUrl, logger }: StoreOptions): Store {
+  const kind = redisUrl ? 'redis' : 'sqlite';
+  const keyv: Keyv = redisUrl
+    ? createKeyv(redisUrl, { namespace: 'careerbot', throwOnConnectError: false })
+    : new Keyv({
+        store: new KeyvNodeSqlite({ path: dataDir === ':memory:' ? ':memory:' : join(dataDir, 'careerbot.sqlite') }),
+        namespace: 'careerbot',
+      });
+  keyv.throwOnErrors = true;
+  // keyv also emits errors; without a listener an EventEmitter error would crash the process.
+  keyv.on('error', (error: unknown) => logger.error({ err: error, store: kind }, 'store error'));
+  return {
+    kind,
+    get: async <T>(key: string) => (await keyv.get(key)) as T | undefined,
+    set: async (key, value, ttlMs) => {
+      await keyv.set(key, value, ttlMs);
+    },
+    delete: (key) => keyv.delete(key),
+    close: () => keyv.disconnect(),
+  };
+}
