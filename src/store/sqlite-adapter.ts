@@ -20,13 +20,14 @@ export interface KeyvNodeSqliteOptions {
 export class KeyvNodeSqlite extends EventEmitter {
   /** Set by keyv; keys arrive already prefixed with `namespace:`. */
   namespace?: string;
-  readonly opts: KeyvNodeSqliteOptions;
+  /** keyv reads `dialect` and `url` to decide whether the adapter can be iterated. */
+  readonly opts: KeyvNodeSqliteOptions & { dialect: 'sqlite'; url: string };
   readonly #db: DatabaseSync;
   readonly #sql: Record<'get' | 'set' | 'del' | 'purge' | 'clearAll' | 'clearNs' | 'iterate', StatementSync>;
 
   constructor(options: KeyvNodeSqliteOptions) {
     super();
-    this.opts = options;
+    this.opts = { ...options, dialect: 'sqlite', url: `sqlite://${options.path}` };
     const table = options.table ?? 'keyv';
     if (!/^[a-z_][a-z0-9_]*$/i.test(table)) throw new Error(`invalid table name "${table}"`);
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });

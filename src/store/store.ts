@@ -24,15 +24,32 @@ export const keys = {
   conversation: (conversationKey: string) => `conversation:${conversationKey}`,
 };
 
+/** Longest a store call may take; a Redis that went away must not hang a reply. */
+export const STORE_TIMEOUT_MS = 2_000;
+
+/** Raised when the store does not answer within `STORE_TIMEOUT_MS`. */
+export class StoreTimeoutError extends Error {
+  readonly code = 'STORE_TIMEOUT';
+}
+
+function withTimeout<T>(operation: string, promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreTimeoutError(`store ${operation} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Options for `createStore`. */
 export interface StoreOptions {
   dataDir: string;
   redisUrl?: string;
   logger: Logger;
+  timeoutMs?: number;
 }
 
 /** Opens the configured store. The SQLite file is `<dataDir>/careerbot.sqlite`. */
-export function createStore({ dataDir, redisUrl, logger }: StoreOptions): Store {
+export function createStore({ dataDir, redisUrl, logger, timeoutMs = STORE_TIMEOUT_MS }: StoreOptions): Store {
   const kind = redisUrl ? 'redis' : 'sqlite';
   const keyv: Keyv = redisUrl
     ? createKeyv(redisUrl, { namespace: 'careerbot', throwOnConnectError: false })
@@ -45,11 +62,11 @@ export function createStore({ dataDir, redisUrl, logger }: StoreOptions): Store 
   keyv.on('error', (error: unknown) => logger.error({ err: error, store: kind }, 'store error'));
   return {
     kind,
-    get: async <T>(key: string) => (await keyv.get(key)) as T | undefined,
+    get: async <T>(key: string) => (await withTimeout('get', keyv.get(key), timeoutMs)) as T | undefined,
     set: async (key, value, ttlMs) => {
-      await keyv.set(key, value, ttlMs);
+      await withTimeout('set', keyv.set(key, value, ttlMs), timeoutMs);
     },
-    delete: (key) => keyv.delete(key),
-    close: () => keyv.disconnect(),
+    delete: (key) => withTimeout('delete', keyv.delete(key), timeoutMs),
+    close: () => withTimeout('close', keyv.disconnect(), timeoutMs),
   };
 }

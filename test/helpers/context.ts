@@ -1,0 +1,70 @@
+/** Builds a real context for tests: the real knowledge base, an in-memory or temp store, a silent or capturing logger. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { type Bot, createBot } from '../../src/bot.ts';
+import { loadConfig } from '../../src/config.ts';
+import { type AppContext, createContext } from '../../src/context.ts';
+import { type KnowledgeBase, loadKnowledge } from '../../src/knowledge/loader.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createRouter, type Router } from '../../src/router/router.ts';
+import { createStore, type Store } from '../../src/store/store.ts';
+import type { IncomingMessage } from '../../src/types.ts';
+
+let shared: { kb: KnowledgeBase; router: Router } | undefined;
+
+/** The real knowledge base and trained router, built once per test file. */
+export function realKnowledge(): { kb: KnowledgeBase; router: Router } {
+  shared ??= (() => {
+    const kb = loadKnowledge('knowledge');
+    return { kb, router: createRouter(kb) };
+  })();
+  return shared;
+}
+
+/** A logger that keeps every line it writes, for assertions on logs. */
+export function captureLogger(level = 'debug') {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger(level, sink), lines };
+}
+
+/** A temporary folder removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'careerbot-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A bot over the real knowledge base with an in-memory store (or the one given). */
+export function createTestBot(options: { store?: Store; clock?: () => Date } = {}): {
+  bot: Bot;
+  ctx: AppContext;
+  lines: string[];
+} {
+  const { logger, lines } = captureLogger();
+  const { kb, router } = realKnowledge();
+  const store = options.store ?? createStore({ dataDir: ':memory:', logger });
+  const ctx = createContext(loadConfig({}), logger, { kb, router, store, clock: options.clock });
+  return { bot: createBot(ctx), ctx, lines };
+}
+
+let counter = 0;
+/** A platform-neutral message as an adapter would build it. */
+export function message(text: string, overrides: Partial<IncomingMessage> = {}): IncomingMessage {
+  counter += 1;
+  return {
+    id: `m${counter}`,
+    platform: 'test',
+    text,
+    author: { id: 'U1' },
+    conversation: { id: 'C1' },
+    kind: 'mention',
+    ...overrides,
+  };
+}

@@ -1,0 +1,61 @@
+import KeyvRedis from '@keyv/redis';
+import keyvTestSuite from '@keyv/test-suite';
+import Keyv from 'keyv';
+import * as vitest from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/store.ts';
+import { createTestBot, message } from '../helpers/context.ts';
+import { captureLogger } from '../helpers/context.ts';
+import { type RedisServer, startRedis } from '../helpers/redis-server.ts';
+
+let redis: RedisServer;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+describe('@keyv/redis against a real redis-server passes @keyv/test-suite', () => {
+  const adapters: KeyvRedis<unknown>[] = [];
+  afterAll(async () => {
+    await Promise.all(adapters.map((a) => a.disconnect().catch(() => undefined)));
+  });
+  keyvTestSuite(vitest, Keyv, () => {
+    const adapter = new KeyvRedis(redis.url);
+    adapters.push(adapter);
+    return adapter;
+  });
+});
+
+describe('Store on Redis (REDIS_URL)', () => {
+  it('shares state between two bot processes on the same Redis', async () => {
+    const { logger } = captureLogger();
+    const storeA = createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
+    const storeB = createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
+    expect(storeA.kind).toBe('redis');
+    const a = createTestBot({ store: storeA });
+    const b = createTestBot({ store: storeB });
+    const first = await a.bot.handle(message('/viability', { kind: 'direct' }));
+    expect(first.title).toMatch(/question 1 of/i);
+    // The second replica continues the same questionnaire: the state lives in Redis.
+    const second = await b.bot.handle(message('1', { kind: 'direct' }));
+    expect(second.title).toMatch(/question 2 of/i);
+    await storeA.close();
+    await storeB.close();
+  });
+
+  it('keeps answering when Redis goes away, and logs the store failure', async () => {
+    const own = await startRedis();
+    const { logger } = captureLogger();
+    const store = createStore({ dataDir: ':memory:', redisUrl: own.url, logger });
+    const { bot, lines } = createTestBot({ store });
+    expect((await bot.handle(message('how much do prompt engineers make?'))).kind).toBe('answer');
+    await own.stop();
+    const reply = await bot.handle(message('how much do prompt engineers make?'));
+    expect(reply.kind).toBe('answer');
+    expect(reply.facts.length).toBeGreaterThan(0);
+    expect(lines.join('')).toMatch(/store (read|write) failed/);
+    await store.close().catch(() => undefined);
+  });
+});

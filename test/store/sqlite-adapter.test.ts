@@ -1,0 +1,50 @@
+import keyvTestSuite, { keyvIteratorTests } from '@keyv/test-suite';
+import Keyv from 'keyv';
+import * as vitest from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/store.ts';
+import { KeyvNodeSqlite } from '../../src/store/sqlite-adapter.ts';
+import { captureLogger, tempDir } from '../helpers/context.ts';
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+describe('KeyvNodeSqlite passes keyv’s own @keyv/test-suite', () => {
+  let n = 0;
+  const store = () => new KeyvNodeSqlite({ path: `${dir}/suite-${n++}.sqlite` });
+  keyvTestSuite(vitest, Keyv, store);
+  keyvIteratorTests(vitest, Keyv, store);
+});
+
+describe('embedded store', () => {
+  it('keeps values across a restart in DATA_DIR', async () => {
+    const { logger } = captureLogger();
+    const first = createStore({ dataDir: `${dir}/data`, logger });
+    await first.set('viability:test:U1', { verdict: 'promising' });
+    await first.close();
+    const second = createStore({ dataDir: `${dir}/data`, logger });
+    expect(await second.get('viability:test:U1')).toEqual({ verdict: 'promising' });
+    await second.close();
+  });
+
+  it('forgets a value once its TTL has passed', async () => {
+    const { logger } = captureLogger();
+    const store = createStore({ dataDir: ':memory:', logger });
+    await store.set('k', 'v', 30);
+    expect(await store.get('k')).toBe('v');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await store.get('k')).toBeUndefined();
+    await store.close();
+  });
+
+  it('treats keys containing LIKE wildcards literally when clearing a namespace', async () => {
+    const adapter = new KeyvNodeSqlite({ path: ':memory:' });
+    const a = new Keyv({ store: adapter, namespace: 'a_b' });
+    await a.set('x', 1);
+    const other = new Keyv({ store: new KeyvNodeSqlite({ path: ':memory:' }), namespace: 'axb' });
+    await other.set('y', 2);
+    await a.clear();
+    expect(await a.get('x')).toBeUndefined();
+    expect(await other.get('y')).toBe(2);
+  });
+});
