@@ -25,6 +25,9 @@ export function cleanInput(raw: unknown): CleanInput {
     .toWellFormed()
     // Control and format characters (except tab and newline) and bidi overrides carry no meaning here.
     .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\n' || c === '\t' ? c : ' '))
+    // Mentions and channel links say who is addressed, not what is asked.
+    .replace(/<[@#!][^>\s]{0,80}>/g, ' ')
+    .replace(/(^|\s)@[\p{L}\p{N}_.-]{1,40}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const truncated = text.length > MAX_ROUTED_CHARS;

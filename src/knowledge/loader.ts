@@ -13,6 +13,8 @@ import {
   type Entry,
   entrySchema,
   type Fact,
+  type Lexicon,
+  lexiconSchema,
   type Rubric,
   rubricSchema,
   type Source,
@@ -26,6 +28,8 @@ export interface KnowledgeBase {
   entries: ReadonlyMap<IntentId, Entry>;
   sources: ReadonlyMap<string, Source>;
   rubric: Rubric;
+  /** Router vocabulary: variants read as canonical terms. */
+  lexicon: Lexicon;
   /** Looks up `<entry id>/<fact id>`. */
   fact(ref: string): { entry: Entry; fact: Fact } | undefined;
 }
@@ -104,6 +108,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     entries.set(intent, entry);
   }
   const rubric = read('viability-rubric.yaml', rubricSchema);
+  const lexicon = read('lexicon.yaml', lexiconSchema);
 
   const fact = (ref: string) => {
     const [entryId, factId] = ref.split('/');
@@ -118,8 +123,8 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   if (rubric && entries.size === INTENT_IDS.length) {
     problems.push(...checkRubric(rubric, fact).map((p) => `viability-rubric.yaml: ${p}`));
   }
-  if (problems.length > 0 || !rubric) throw new KnowledgeError(problems);
-  return { version: hash.digest('hex').slice(0, 12), entries, sources, rubric, fact };
+  if (problems.length > 0 || !rubric || !lexicon) throw new KnowledgeError(problems);
+  return { version: hash.digest('hex').slice(0, 12), entries, sources, rubric, lexicon, fact };
 }
 
 function checkRubric(rubric: Rubric, fact: KnowledgeBase['fact']): string[] {

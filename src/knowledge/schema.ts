@@ -78,6 +78,15 @@ export const sourcesFileSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1),
 });
 
+/** Canonical term → the variants (other names, misspellings, other languages) read as that term. */
+export const lexiconSchema = z.strictObject({
+  version: z.literal(1),
+  terms: z.record(
+    text.max(60),
+    z.array(text.max(60).refine((v) => v.split(/\s+/).length <= 4, 'a variant has at most four words')).min(1),
+  ),
+});
+
 const ratingSchema = z.enum(['favourable', 'mixed', 'risk']);
 /** `when` maps a question id to the answer (or any of the answers) that make a rule apply. */
 const whenSchema = z.record(slug, z.union([slug, z.array(slug).min(1)]));
@@ -135,3 +144,4 @@ export type Entry = z.infer<typeof entrySchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Rubric = z.infer<typeof rubricSchema>;
 export type Rating = z.infer<typeof ratingSchema>;
+export type Lexicon = z.infer<typeof lexiconSchema>;

@@ -7,7 +7,7 @@
  * the alternatives (MiniSearch BM25 nearest neighbours) that led here.
  */
 import type { IntentId } from '../types.ts';
-import { features } from './text.ts';
+import { type CompiledLexicon, features as extract } from './text.ts';
 
 /** One labelled training message. */
 export interface TrainingExample {
@@ -35,6 +35,8 @@ export interface LogRegOptions {
   learningRate?: number;
   l2?: number;
   seed?: number;
+  /** Synonyms applied before feature extraction (from knowledge/lexicon.yaml). */
+  lexicon?: CompiledLexicon;
 }
 
 /** Small deterministic PRNG so training, and so every answer, is the same on every start. */
@@ -64,7 +66,8 @@ function softmax(scores: Float64Array): Float64Array {
 
 /** Trains the logistic-regression classifier on `examples`. Takes a few hundred milliseconds at most. */
 export function trainLogisticRegression(examples: readonly TrainingExample[], options: LogRegOptions = {}): Classifier {
-  const { epochs = 40, learningRate = 0.5, l2 = 1e-4, seed = 42 } = options;
+  const { epochs = 30, learningRate = 1, l2 = 1e-3, seed = 42, lexicon } = options;
+  const features = (text: string) => extract(text, lexicon);
   const labels = [...new Set(examples.map((e) => e.intent))];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const vocab = new Map<string, number>();
@@ -81,6 +84,10 @@ export function trainLogisticRegression(examples: readonly TrainingExample[], op
   });
   const K = labels.length;
   const D = vocab.size;
+  // Balanced class weights: the out-of-scope list is longer than the others and must not win by size alone.
+  const counts = new Array<number>(K).fill(0);
+  for (const row of rows) counts[row.y] = (counts[row.y] ?? 0) + 1;
+  const classWeight = counts.map((c) => (c === 0 ? 0 : rows.length / (K * c)));
   const W = new Float64Array(K * D);
   const b = new Float64Array(K);
   const random = mulberry32(seed);
@@ -109,7 +116,7 @@ export function trainLogisticRegression(examples: readonly TrainingExample[], op
       const value = 1 / Math.sqrt(row.idx.length);
       const p = softmax(scoresFor(row.idx, value));
       for (let k = 0; k < K; k++) {
-        const grad = (p[k] ?? 0) - (k === row.y ? 1 : 0);
+        const grad = ((p[k] ?? 0) - (k === row.y ? 1 : 0)) * (classWeight[row.y] ?? 1);
         b[k] = (b[k] ?? 0) - rate * grad * 0.1;
         const base = k * D;
         for (const j of row.idx) {

@@ -10,6 +10,7 @@ import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { IncomingMessage, IntentId } from '../types.ts';
 import { type Classifier, type Scored, type TrainingExample, trainLogisticRegression } from './classifier.ts';
 import { looksLikeInjection } from './guard.ts';
+import { compileLexicon } from './text.ts';
 
 /** Why the router decided as it did, for logs, tests and the reply builder. */
 export type RouteReason =
@@ -47,7 +48,7 @@ export interface Thresholds {
 }
 
 /** Tuned on `test/fixtures/router-dev.jsonl`; see docs/router.md for the figures. */
-export const DEFAULT_THRESHOLDS: Thresholds = { fallback: 0.3, outOfScope: 0.2, ambiguity: 0.08 };
+export const DEFAULT_THRESHOLDS: Thresholds = { fallback: 0.3, outOfScope: 0.15, ambiguity: 0.08 };
 
 /** What the router may know about the conversation so far. */
 export interface RouteContext {
@@ -73,7 +74,8 @@ export function createRouter(
   kb: KnowledgeBase,
   options: { classifier?: Classifier; thresholds?: Partial<Thresholds> } = {},
 ): Router {
-  const classifier = options.classifier ?? trainLogisticRegression(trainingExamples(kb));
+  const classifier =
+    options.classifier ?? trainLogisticRegression(trainingExamples(kb), { lexicon: compileLexicon(kb.lexicon.terms) });
   const t: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const entryIdOf = (intent: IntentId) => kb.entries.get(intent)?.id ?? intent;
 

@@ -28,6 +28,50 @@ export function tokenise(text: string): string[] {
   return n === '' ? [] : n.split(' ');
 }
 
+/** Variant token sequences mapped to canonical tokens, built from `knowledge/lexicon.yaml`. */
+export interface CompiledLexicon {
+  phrases: Map<string, string[]>;
+  longest: number;
+}
+
+/** Compiles lexicon terms for `applyLexicon`; variants and terms go through the same normalisation as messages. */
+export function compileLexicon(terms: Record<string, string[]>): CompiledLexicon {
+  const phrases = new Map<string, string[]>();
+  let longest = 1;
+  for (const [canonical, variants] of Object.entries(terms)) {
+    const target = tokenise(canonical);
+    for (const variant of variants) {
+      const tokens = tokenise(variant);
+      if (tokens.length === 0) continue;
+      longest = Math.max(longest, tokens.length);
+      phrases.set(tokens.join(' '), target);
+    }
+  }
+  return { phrases, longest };
+}
+
+/** Replaces lexicon variants in a token list with their canonical tokens, longest match first. */
+export function applyLexicon(tokens: readonly string[], lexicon: CompiledLexicon | undefined): string[] {
+  if (!lexicon || lexicon.phrases.size === 0) return [...tokens];
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let n = Math.min(lexicon.longest, tokens.length - i); n >= 1 && matched === 0; n--) {
+      const target = lexicon.phrases.get(tokens.slice(i, i + n).join(' '));
+      if (target) {
+        out.push(...target);
+        matched = n;
+      }
+    }
+    if (matched === 0) {
+      out.push(tokens[i] ?? '');
+      matched = 1;
+    }
+    i += matched;
+  }
+  return out;
+}
+
 /** Strips common English inflections so "salaries", "salary" and "salaried" meet. */
 export function stem(word: string): string {
   if (word.length <= 4) return word;
@@ -56,8 +100,8 @@ export function isStopword(word: string): boolean {
  * Sparse features of a text: stemmed content words, word bigrams, and character 3-4-grams of each word
  * (the n-grams are what make "salery" and "certifcate" land near their correct spelling).
  */
-export function features(text: string): string[] {
-  const words = tokenise(text);
+export function features(text: string, lexicon?: CompiledLexicon): string[] {
+  const words = applyLexicon(tokenise(text), lexicon);
   const out = new Set<string>();
   const stems = words.map(stem);
   words.forEach((word, i) => {

@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: classification latency (p50/p95/p99 per message on one core) over the development
+ * set, router training time, and the resident memory of the real console process with everything loaded.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadKnowledge } from '../src/knowledge/loader.ts';
+import { createRouter } from '../src/router/router.ts';
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+const texts = readFileSync('test/fixtures/router-dev.jsonl', 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+
+const kb = loadKnowledge('knowledge');
+const trainStart = performance.now();
+const router = createRouter(kb);
+const trainMs = performance.now() - trainStart;
+
+// Warm up the JIT, then time every call separately.
+for (let i = 0; i < 3; i++) for (const text of texts) router.route({ text, kind: 'mention' });
+const rounds = 20;
+const samples: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  for (const text of texts) {
+    const t0 = process.hrtime.bigint();
+    router.route({ text, kind: 'mention' });
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+}
+samples.sort((a, b) => a - b);
+const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? 0;
+out(`router training: ${trainMs.toFixed(0)} ms on ${[...kb.entries.values()].reduce((n, e) => n + e.examples.length, 0)} examples`);
+out(
+  `classification (${samples.length} calls over ${texts.length} messages): p50 ${q(0.5).toFixed(3)} ms · p95 ${q(0.95).toFixed(3)} ms · p99 ${q(0.99).toFixed(3)} ms · max ${(samples.at(-1) ?? 0).toFixed(3)} ms`,
+);
+
+/** Peak and current RSS of the real `npm start` process (console chat) after it answered every message. */
+async function consoleProcessMemory(): Promise<{ peakMb: number; rssMb: number }> {
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, DATA_DIR: ':memory:', LOG_LEVEL: 'warn' },
+  });
+  let seen = 0;
+  const done = new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString().split('\n> ').length - 1;
+      if (seen > texts.length) resolve();
+    });
+  });
+  for (const text of texts) child.stdin.write(`${text.replace(/\n/g, ' ')}\n`);
+  await done;
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  child.stdin.end('/quit\n');
+  await new Promise((resolve) => child.once('exit', resolve));
+  return { peakMb: kb('VmHWM'), rssMb: kb('VmRSS') };
+}
+
+const mem = await consoleProcessMemory();
+out(`console process after ${texts.length} answers: RSS ${mem.rssMb.toFixed(1)} MB · peak RSS ${mem.peakMb.toFixed(1)} MB`);
