@@ -31,7 +31,9 @@ for (let r = 0; r < rounds; r++) {
 }
 samples.sort((a, b) => a - b);
 const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? 0;
-out(`router training: ${trainMs.toFixed(0)} ms on ${[...kb.entries.values()].reduce((n, e) => n + e.examples.length, 0)} examples`);
+out(
+  `router training: ${trainMs.toFixed(0)} ms on ${[...kb.entries.values()].reduce((n, e) => n + e.examples.length, 0)} examples`,
+);
 out(
   `classification (${samples.length} calls over ${texts.length} messages): p50 ${q(0.5).toFixed(3)} ms · p95 ${q(0.95).toFixed(3)} ms · p99 ${q(0.99).toFixed(3)} ms · max ${(samples.at(-1) ?? 0).toFixed(3)} ms`,
 );
@@ -42,11 +44,12 @@ async function consoleProcessMemory(): Promise<{ peakMb: number; rssMb: number }
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, DATA_DIR: ':memory:', LOG_LEVEL: 'warn' },
   });
-  let seen = 0;
+  let transcript = '';
   const done = new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString().split('\n> ').length - 1;
-      if (seen > texts.length) resolve();
+      transcript += chunk.toString();
+      // One prompt after the greeting and one after every answer.
+      if (transcript.split('\n> ').length - 1 > texts.length) resolve();
     });
   });
   for (const text of texts) child.stdin.write(`${text.replace(/\n/g, ' ')}\n`);
@@ -59,4 +62,6 @@ async function consoleProcessMemory(): Promise<{ peakMb: number; rssMb: number }
 }
 
 const mem = await consoleProcessMemory();
-out(`console process after ${texts.length} answers: RSS ${mem.rssMb.toFixed(1)} MB · peak RSS ${mem.peakMb.toFixed(1)} MB`);
+out(
+  `console process after ${texts.length} answers: RSS ${mem.rssMb.toFixed(1)} MB · peak RSS ${mem.peakMb.toFixed(1)} MB`,
+);

@@ -47,7 +47,9 @@ if (values.tune) {
     for (const outOfScope of [0.1, 0.15, 0.2, 0.25, 0.3]) {
       if (outOfScope > fallback) continue;
       const { metrics: m } = evaluate(undefined, { fallback, outOfScope });
-      rows.push(`fallback ${fallback} oos ${outOfScope}: accuracy ${pct(m.accuracy)} macro-F1 ${pct(m.macroF1)} oos recall ${pct(m.recall.out_of_scope)}`);
+      rows.push(
+        `fallback ${fallback} oos ${outOfScope}: accuracy ${pct(m.accuracy)} macro-F1 ${pct(m.macroF1)} oos recall ${pct(m.recall.out_of_scope)}`,
+      );
     }
   }
   out(rows.join('\n'));

@@ -81,8 +81,8 @@ async function main(argv: string[]): Promise<number> {
     case 'ask': {
       const question = rest.join(' ');
       // A throwaway in-memory store: `ask` answers one question and leaves no state behind.
-      const store = createStore({ dataDir: ':memory:', logger });
-      const bot = createBot(createContext(config, logger, { store }));
+      const store = await createStore({ dataDir: ':memory:', logger });
+      const bot = createBot(await createContext(config, logger, { store }));
       const reply = await bot.handle({
         id: 'cli-ask',
         platform: 'cli',
@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
         err('careerbot: --answers is not valid JSON');
         return 1;
       }
-      const ctx = createContext(config, logger);
+      const ctx = await createContext(config, logger);
       const checked = validateAnswers(ctx.kb.rubric, parsed);
       if (!checked.ok) {
         for (const p of checked.problems) err(`careerbot: answers.${p.question}: ${p.message}`);

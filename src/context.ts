@@ -20,14 +20,18 @@ export interface AppContext {
 }
 
 /** Loads the knowledge base, trains the router and opens the store. */
-export function createContext(config: Config, logger: Logger, overrides: Partial<AppContext> = {}): AppContext {
+export async function createContext(
+  config: Config,
+  logger: Logger,
+  overrides: Partial<AppContext> = {},
+): Promise<AppContext> {
   const kb = overrides.kb ?? loadKnowledge(config.knowledgeDir);
   return {
     config,
     logger,
     kb,
     router: overrides.router ?? createRouter(kb),
-    store: overrides.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger }),
+    store: overrides.store ?? (await createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger })),
     llm: null,
     clock: overrides.clock ?? (() => new Date()),
   };

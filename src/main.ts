@@ -23,9 +23,9 @@ async function main(): Promise<number> {
   const platform = hasPlatform(config);
   // In the console chat, info logs would interleave with the conversation; warnings still show.
   const logger = createLogger(config.logLevel ?? (platform ? 'info' : 'warn'));
-  let ctx: ReturnType<typeof createContext>;
+  let ctx: Awaited<ReturnType<typeof createContext>>;
   try {
-    ctx = createContext(config, logger);
+    ctx = await createContext(config, logger);
   } catch (err) {
     if (err instanceof KnowledgeError) {
       process.stderr.write(`careerbot: ${err.message}\n`);

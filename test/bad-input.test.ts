@@ -5,7 +5,14 @@ import { createTestBot, message } from './helpers/context.ts';
 
 /** Every piece of text a reply would show. */
 const shown = (r: Reply) =>
-  [r.title, r.body, r.footer ?? '', ...r.advice, ...r.choices.flatMap((c) => [c.label, c.question]), ...r.facts.map((f) => f.text)].join('\n');
+  [
+    r.title,
+    r.body,
+    r.footer ?? '',
+    ...r.advice,
+    ...r.choices.flatMap((c) => [c.label, c.question]),
+    ...r.facts.map((f) => f.text),
+  ].join('\n');
 
 describe('bad input gets a clear, bounded reply', () => {
   const cases: [string, string][] = [
@@ -22,7 +29,7 @@ describe('bad input gets a clear, bounded reply', () => {
   ];
 
   it.each(cases)('%s', async (_name, text) => {
-    const { bot } = createTestBot();
+    const { bot } = await createTestBot();
     const reply = await bot.handle(message(text));
     expect(reply.kind).not.toBe('error');
     expect(reply.title.length).toBeGreaterThan(0);
@@ -33,7 +40,7 @@ describe('bad input gets a clear, bounded reply', () => {
   });
 
   it('treats a non-string text as empty instead of crashing', async () => {
-    const { bot } = createTestBot();
+    const { bot } = await createTestBot();
     const reply = await bot.handle(message(undefined as unknown as string));
     expect(reply.kind).toBe('notice');
   });
@@ -43,7 +50,7 @@ describe('bad input gets a clear, bounded reply', () => {
     expect(input.truncated).toBe(true);
     expect(input.text.length).toBeLessThanOrEqual(MAX_ROUTED_CHARS + 3);
     expect(input.text.endsWith('how much do prompt engineers make?')).toBe(true);
-    const { bot } = createTestBot();
+    const { bot } = await createTestBot();
     const reply = await bot.handle(message(`${'word '.repeat(20_000)}how much do prompt engineers make?`));
     expect(reply.entryIds).toEqual(['compensation']);
     expect(reply.footer).toMatch(/very long/);

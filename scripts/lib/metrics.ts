@@ -67,7 +67,8 @@ const SHORT: Record<IntentId, string> = {
 export function formatConfusion(m: Metrics): string {
   const header = `${'expected \\ got'.padEnd(15)}${INTENT_IDS.map((i) => SHORT[i].padStart(5)).join('')}`;
   const rows = INTENT_IDS.map(
-    (e) => `${e.padEnd(15)}${INTENT_IDS.map((p) => (m.confusion[e][p] === 0 ? '.' : String(m.confusion[e][p])).padStart(5)).join('')}`,
+    (e) =>
+      `${e.padEnd(15)}${INTENT_IDS.map((p) => (m.confusion[e][p] === 0 ? '.' : String(m.confusion[e][p])).padStart(5)).join('')}`,
   );
   return [header, ...rows].join('\n');
 }

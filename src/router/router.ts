@@ -45,10 +45,17 @@ export interface Thresholds {
   outOfScope: number;
   /** When the top two are closer than this, ask which was meant. */
   ambiguity: number;
+  /** In a thread, a short message judged out of scope with less confidence than this keeps the thread's topic. */
+  followUpOutOfScope: number;
 }
 
 /** Tuned on `test/fixtures/router-dev.jsonl`; see docs/router.md for the figures. */
-export const DEFAULT_THRESHOLDS: Thresholds = { fallback: 0.3, outOfScope: 0.15, ambiguity: 0.08 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  fallback: 0.3,
+  outOfScope: 0.15,
+  ambiguity: 0.08,
+  followUpOutOfScope: 0.5,
+};
 
 /** What the router may know about the conversation so far. */
 export interface RouteContext {
@@ -109,12 +116,22 @@ export function createRouter(
       const runnerUp = alternatives[0];
       const followUp = message.kind === 'thread_reply' || message.kind === 'direct';
 
+      // A short, vague follow-up ("and in europe?") continues the thread's topic rather than leaving scope.
+      const vague =
+        top.confidence < t.fallback || (top.intent === 'out_of_scope' && top.confidence < t.followUpOutOfScope);
+      if (
+        vague &&
+        followUp &&
+        context.lastIntent &&
+        !NOT_A_TOPIC.has(context.lastIntent) &&
+        input.text.split(' ').length <= 8
+      ) {
+        return result(context.lastIntent, top.confidence, 'answer', 'context', [top, ...alternatives].slice(0, 4));
+      }
       if (top.confidence < t.fallback) {
-        if (followUp && context.lastIntent && !NOT_A_TOPIC.has(context.lastIntent)) {
-          return result(context.lastIntent, top.confidence, 'answer', 'context', [top, ...alternatives].slice(0, 4));
-        }
         if (top.confidence < t.outOfScope || top.intent === 'out_of_scope') {
-          return result('out_of_scope', top.confidence, 'unsure', 'low_confidence', [top, ...alternatives].slice(0, 4));
+          const others = [top, ...alternatives].filter((a) => a.intent !== 'out_of_scope').slice(0, 4);
+          return result('out_of_scope', top.confidence, 'unsure', 'low_confidence', others);
         }
         return result(top.intent, top.confidence, 'unsure', 'low_confidence', alternatives);
       }

@@ -3,7 +3,6 @@
  * `REDIS_URL` is set. Callers use the small `Store` facade and the key builders in `keys`.
  */
 import { join } from 'node:path';
-import { createKeyv } from '@keyv/redis';
 import Keyv from 'keyv';
 import type { Logger } from '../logger.ts';
 import { KeyvNodeSqlite } from './sqlite-adapter.ts';
@@ -48,11 +47,19 @@ export interface StoreOptions {
   timeoutMs?: number;
 }
 
-/** Opens the configured store. The SQLite file is `<dataDir>/careerbot.sqlite`. */
-export function createStore({ dataDir, redisUrl, logger, timeoutMs = STORE_TIMEOUT_MS }: StoreOptions): Store {
+/**
+ * Opens the configured store. The SQLite file is `<dataDir>/careerbot.sqlite`. The Redis client is
+ * imported only when `REDIS_URL` is set: it adds about 25 MB to a process that does not use it.
+ */
+export async function createStore({
+  dataDir,
+  redisUrl,
+  logger,
+  timeoutMs = STORE_TIMEOUT_MS,
+}: StoreOptions): Promise<Store> {
   const kind = redisUrl ? 'redis' : 'sqlite';
   const keyv: Keyv = redisUrl
-    ? createKeyv(redisUrl, { namespace: 'careerbot', throwOnConnectError: false })
+    ? (await import('@keyv/redis')).createKeyv(redisUrl, { namespace: 'careerbot', throwOnConnectError: false })
     : new Keyv({
         store: new KeyvNodeSqlite({ path: dataDir === ':memory:' ? ':memory:' : join(dataDir, 'careerbot.sqlite') }),
         namespace: 'careerbot',

@@ -42,15 +42,15 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 /** A bot over the real knowledge base with an in-memory store (or the one given). */
-export function createTestBot(options: { store?: Store; clock?: () => Date } = {}): {
+export async function createTestBot(options: { store?: Store; clock?: () => Date } = {}): Promise<{
   bot: Bot;
   ctx: AppContext;
   lines: string[];
-} {
+}> {
   const { logger, lines } = captureLogger();
   const { kb, router } = realKnowledge();
-  const store = options.store ?? createStore({ dataDir: ':memory:', logger });
-  const ctx = createContext(loadConfig({}), logger, { kb, router, store, clock: options.clock });
+  const store = options.store ?? (await createStore({ dataDir: ':memory:', logger }));
+  const ctx = await createContext(loadConfig({}), logger, { kb, router, store, clock: options.clock });
   return { bot: createBot(ctx), ctx, lines };
 }
 

@@ -33,9 +33,12 @@ describe('the real knowledge/ folder', () => {
 
   it('has one valid entry per intent, nine of them factors', () => {
     expect([...kb.entries.keys()].sort()).toEqual([...INTENT_IDS].sort());
-    expect([...kb.entries.values()].filter((e) => e.kind === 'factor').map((e) => e.intent).sort()).toEqual(
-      [...FACTOR_IDS].sort(),
-    );
+    expect(
+      [...kb.entries.values()]
+        .filter((e) => e.kind === 'factor')
+        .map((e) => e.intent)
+        .sort(),
+    ).toEqual([...FACTOR_IDS].sort());
   });
 
   it('gives every factor sourced, dated facts, advice, related factors and 20+ examples', () => {
@@ -63,9 +66,11 @@ describe('the real knowledge/ folder', () => {
 });
 
 describe('loader validation', () => {
-  it('names the file and the field when a fact has no date', () => {
-    const folder = brokenCopy('no-date', 'factors/compensation.yaml', (t) => t.replace(/asOf:.*\n/, ''));
-    expect(problemsOf(folder).join('\n')).toMatch(/factors\/compensation\.yaml: facts\[0\]\.asOf/);
+  it('names the file and the field when a fact’s date is not a date', () => {
+    const folder = brokenCopy('bad-date', 'factors/compensation.yaml', (t) =>
+      t.replace(/asOf: .*/, 'asOf: last spring'),
+    );
+    expect(problemsOf(folder).join('\n')).toMatch(/factors\/compensation\.yaml: facts\[0\]\.asOf: use YYYY/);
   });
 
   it('rejects a summary that is not two sentences', () => {
@@ -83,7 +88,9 @@ describe('loader validation', () => {
   });
 
   it('rejects a fact citing an unknown source', () => {
-    const folder = brokenCopy('source', 'factors/education.yaml', (t) => t.replace(/source: [\w-]+/, 'source: nowhere'));
+    const folder = brokenCopy('source', 'factors/education.yaml', (t) =>
+      t.replace(/source: [\w-]+/, 'source: nowhere'),
+    );
     expect(problemsOf(folder).join('\n')).toMatch(/education\.yaml: facts\[0\]\.source: unknown source "nowhere"/);
   });
 
@@ -94,6 +101,8 @@ describe('loader validation', () => {
 
   it('rejects a rubric rule that names an option the question does not have', () => {
     const folder = brokenCopy('rubric', 'viability-rubric.yaml', (t) => t.replace(/coding: none/, 'coding: wizard'));
-    expect(problemsOf(folder).join('\n')).toMatch(/viability-rubric\.yaml: .*coding: "wizard" is not one of its options/);
+    expect(problemsOf(folder).join('\n')).toMatch(
+      /viability-rubric\.yaml: .*coding: "wizard" is not one of its options/,
+    );
   });
 });

@@ -43,7 +43,7 @@ describe('out of scope and prompt injection', () => {
   ];
 
   it.each(attacks)('refuses the injection %j politely, revealing nothing', async (text) => {
-    const { bot, ctx } = createTestBot();
+    const { bot, ctx } = await createTestBot();
     const reply = await bot.handle(message(text));
     expect(reply.kind).toBe('refusal');
     expect(reply.body).toMatch(/prompt engineering/i);
@@ -52,25 +52,29 @@ describe('out of scope and prompt injection', () => {
     expect(reply.entryIds).toEqual([ctx.kb.entries.get('out_of_scope')?.id]);
   });
 
-  it.each(['what is the weather in Paris tomorrow?', 'fix my python error: TypeError: NoneType', 'tell me a joke about cats'])(
-    'answers the off-topic %j with a short refusal and pointers',
-    async (text) => {
-      const { bot } = createTestBot();
-      const reply = await bot.handle(message(text));
-      expect(['refusal', 'clarify']).toContain(reply.kind);
-      expect(reply.facts).toEqual([]);
-    },
-  );
+  it.each([
+    'what is the weather in Paris tomorrow?',
+    'fix my python error: TypeError: NoneType',
+    'tell me a joke about cats',
+  ])('answers the off-topic %j with a short refusal and pointers', async (text) => {
+    const { bot } = await createTestBot();
+    const reply = await bot.handle(message(text));
+    expect(['refusal', 'clarify']).toContain(reply.kind);
+    expect(reply.facts).toEqual([]);
+  });
 
-  it('still answers career questions that merely mention system prompts or API keys', () => {
-    const r = router.route({ text: 'is writing good system prompts a skill employers pay for?', kind: 'direct' });
-    expect(r.intent).not.toBe('out_of_scope');
+  it.each([
+    'is writing good system prompts a skill employers pay for?',
+    'how do prompt engineers keep API keys safe in their portfolio projects?',
+    'can you show me an example prompt for my portfolio?',
+  ])('does not mistake the career question %j for an attack', (text) => {
+    expect(router.route({ text, kind: 'direct' }).reason).not.toBe('injection');
   });
 });
 
 describe('uncertain routing', () => {
   it('asks which of the top two topics was meant when they are close, never answering one confidently', async () => {
-    const { bot, ctx } = createTestBot();
+    const { bot, ctx } = await createTestBot();
     const ambiguous = ctx.router.route({ text: 'pay and certificates', kind: 'mention' });
     const reply = await bot.handle(message('pay and certificates'));
     if (ambiguous.decision === 'clarify') {
@@ -82,7 +86,7 @@ describe('uncertain routing', () => {
   });
 
   it('uses the thread’s last topic for a vague follow-up', async () => {
-    const { bot } = createTestBot();
+    const { bot } = await createTestBot();
     const thread = { conversation: { id: 'C9', threadId: 'T1' } };
     await bot.handle(message('how much do prompt engineers make?', thread));
     const reply = await bot.handle(message('and in europe?', { ...thread, kind: 'thread_reply' }));

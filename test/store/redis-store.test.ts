@@ -1,12 +1,14 @@
 import KeyvRedis from '@keyv/redis';
 import keyvTestSuite from '@keyv/test-suite';
 import Keyv from 'keyv';
-import * as vitest from 'vitest';
+import * as vitestModule from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/store.ts';
-import { createTestBot, message } from '../helpers/context.ts';
-import { captureLogger } from '../helpers/context.ts';
+import { captureLogger, createTestBot, message } from '../helpers/context.ts';
 import { type RedisServer, startRedis } from '../helpers/redis-server.ts';
+
+// @keyv/test-suite is typed against the vitest 4 it bundles; the runtime API it uses is the same in vitest 5.
+const vitest = vitestModule as unknown as Parameters<typeof keyvTestSuite>[0];
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -31,11 +33,11 @@ describe('@keyv/redis against a real redis-server passes @keyv/test-suite', () =
 describe('Store on Redis (REDIS_URL)', () => {
   it('shares state between two bot processes on the same Redis', async () => {
     const { logger } = captureLogger();
-    const storeA = createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
-    const storeB = createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
+    const storeA = await createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
+    const storeB = await createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
     expect(storeA.kind).toBe('redis');
-    const a = createTestBot({ store: storeA });
-    const b = createTestBot({ store: storeB });
+    const a = await createTestBot({ store: storeA });
+    const b = await createTestBot({ store: storeB });
     const first = await a.bot.handle(message('/viability', { kind: 'direct' }));
     expect(first.title).toMatch(/question 1 of/i);
     // The second replica continues the same questionnaire: the state lives in Redis.
@@ -48,8 +50,8 @@ describe('Store on Redis (REDIS_URL)', () => {
   it('keeps answering when Redis goes away, and logs the store failure', async () => {
     const own = await startRedis();
     const { logger } = captureLogger();
-    const store = createStore({ dataDir: ':memory:', redisUrl: own.url, logger });
-    const { bot, lines } = createTestBot({ store });
+    const store = await createStore({ dataDir: ':memory:', redisUrl: own.url, logger });
+    const { bot, lines } = await createTestBot({ store });
     expect((await bot.handle(message('how much do prompt engineers make?'))).kind).toBe('answer');
     await own.stop();
     const reply = await bot.handle(message('how much do prompt engineers make?'));

@@ -1,10 +1,13 @@
 import keyvTestSuite, { keyvIteratorTests } from '@keyv/test-suite';
 import Keyv from 'keyv';
-import * as vitest from 'vitest';
+import * as vitestModule from 'vitest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../src/store/store.ts';
 import { KeyvNodeSqlite } from '../../src/store/sqlite-adapter.ts';
+import { createStore } from '../../src/store/store.ts';
 import { captureLogger, tempDir } from '../helpers/context.ts';
+
+// @keyv/test-suite is typed against the vitest 4 it bundles; the runtime API it uses is the same in vitest 5.
+const vitest = vitestModule as unknown as Parameters<typeof keyvTestSuite>[0];
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -19,17 +22,17 @@ describe('KeyvNodeSqlite passes keyv’s own @keyv/test-suite', () => {
 describe('embedded store', () => {
   it('keeps values across a restart in DATA_DIR', async () => {
     const { logger } = captureLogger();
-    const first = createStore({ dataDir: `${dir}/data`, logger });
+    const first = await createStore({ dataDir: `${dir}/data`, logger });
     await first.set('viability:test:U1', { verdict: 'promising' });
     await first.close();
-    const second = createStore({ dataDir: `${dir}/data`, logger });
+    const second = await createStore({ dataDir: `${dir}/data`, logger });
     expect(await second.get('viability:test:U1')).toEqual({ verdict: 'promising' });
     await second.close();
   });
 
   it('forgets a value once its TTL has passed', async () => {
     const { logger } = captureLogger();
-    const store = createStore({ dataDir: ':memory:', logger });
+    const store = await createStore({ dataDir: ':memory:', logger });
     await store.set('k', 'v', 30);
     expect(await store.get('k')).toBe('v');
     await new Promise((r) => setTimeout(r, 60));
