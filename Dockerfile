@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# careerbot: Node 24 LTS runs the TypeScript sources directly (type stripping), so there is no build
+# output to copy; the first stage only installs production dependencies.
+
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    DATA_DIR=/data \
+    KNOWLEDGE_DIR=/app/knowledge
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY src ./src
+COPY adapters ./adapters
+COPY knowledge ./knowledge
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+# Secrets (tokens, keys) come from the environment at run time, never from the image.
+# A HEALTHCHECK on GET /healthz arrives with the Slack HTTP mode, the first HTTP endpoint.
+CMD ["node", "src/main.ts"]
