@@ -59,7 +59,11 @@ export async function createStore({
 }: StoreOptions): Promise<Store> {
   const kind = redisUrl ? 'redis' : 'sqlite';
   const keyv: Keyv = redisUrl
-    ? (await import('@keyv/redis')).createKeyv(redisUrl, { namespace: 'careerbot', throwOnConnectError: false })
+    ? (await import('@keyv/redis')).createKeyv(
+        // Fail fast while disconnected instead of queueing: a reply must not wait for Redis to return.
+        { url: redisUrl, disableOfflineQueue: true },
+        { namespace: 'careerbot', throwOnConnectError: false, throwOnErrors: true },
+      )
     : new Keyv({
         store: new KeyvNodeSqlite({ path: dataDir === ':memory:' ? ':memory:' : join(dataDir, 'careerbot.sqlite') }),
         namespace: 'careerbot',
