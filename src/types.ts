@@ -3,27 +3,7 @@
  * `IncomingMessage` and render `Reply`; nothing here knows which platform it runs on.
  */
 
-/** Every intent the router can return, in a fixed, visible order. */
-export const INTENT_IDS = [
-  'employment',
-  'barriers',
-  'advancement',
-  'workload',
-  'growth',
-  'demand',
-  'compensation',
-  'stability',
-  'education',
-  'viability',
-  'jobs',
-  'help',
-  'out_of_scope',
-] as const;
-
-/** One of the thirteen intent ids. */
-export type IntentId = (typeof INTENT_IDS)[number];
-
-/** The nine factor intents, which each have a knowledge-base entry of their own. */
+/** The nine factors of the source article, in its order; each has a knowledge-base entry of its own. */
 export const FACTOR_IDS = [
   'employment',
   'barriers',
@@ -34,7 +14,13 @@ export const FACTOR_IDS = [
   'compensation',
   'stability',
   'education',
-] as const satisfies readonly IntentId[];
+] as const;
+
+/** Every intent the router can return, in a fixed, visible order: the nine factors, then the topics. */
+export const INTENT_IDS = [...FACTOR_IDS, 'viability', 'jobs', 'help', 'out_of_scope'] as const;
+
+/** One of the thirteen intent ids. */
+export type IntentId = (typeof INTENT_IDS)[number];
 
 /** One of the nine factors of the source article. */
 export type FactorId = (typeof FACTOR_IDS)[number];
