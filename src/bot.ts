@@ -5,6 +5,7 @@
  */
 import { answerReply, noticeReply, replyForRoute } from './answers/compose.ts';
 import type { AppContext } from './context.ts';
+import { createSafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
 import type { IncomingMessage, IntentId, Reply } from './types.ts';
 import {
@@ -76,34 +77,12 @@ function errorReply(): Reply {
 export function createBot(ctx: AppContext): Bot {
   const { kb, logger, store, router } = ctx;
 
-  // The store may be down (Redis restart): answers still go out, state is best effort and logged.
-  async function safeGet<T>(key: string): Promise<T | undefined> {
-    try {
-      return await store.get<T>(key);
-    } catch (err) {
-      logger.warn({ err, key: key.split(':')[0] }, 'store read failed; continuing without state');
-      return undefined;
-    }
-  }
-  async function safeSet(key: string, value: unknown, ttl?: number): Promise<void> {
-    try {
-      await store.set(key, value, ttl);
-    } catch (err) {
-      logger.warn({ err, key: key.split(':')[0] }, 'store write failed; state not saved');
-    }
-  }
-  async function safeDelete(key: string): Promise<void> {
-    try {
-      await store.delete(key);
-    } catch (err) {
-      logger.warn({ err, key: key.split(':')[0] }, 'store delete failed');
-    }
-  }
+  const state = createSafeStore(store, logger);
 
   async function completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome> {
-    const previous = await safeGet<ViabilityResult>(keys.viability(userKey));
+    const previous = await state.get<ViabilityResult>(keys.viability(userKey));
     const result = scoreViability(kb, answers, ctx.clock(), previous);
-    await safeSet(keys.viability(userKey), result);
+    await state.set(keys.viability(userKey), result);
     logger.info({ verdict: result.verdict.id, score: result.score }, 'viability check scored');
     return { reply: viabilityReply(kb, result, previous), result, previous };
   }
@@ -122,10 +101,10 @@ export function createBot(ctx: AppContext): Bot {
       answers: { ...state.answers, [question?.id ?? '']: value },
     };
     if (next.step < kb.rubric.questions.length) {
-      await safeSet(sessionKey, next, QUESTIONNAIRE_TTL_MS);
+      await state.set(sessionKey, next, QUESTIONNAIRE_TTL_MS);
       return questionReply(kb.rubric, next.step);
     }
-    await safeDelete(sessionKey);
+    await state.delete(sessionKey);
     return (await completeViability(userKeyOf(message), next.answers)).reply;
   }
 
@@ -136,12 +115,12 @@ export function createBot(ctx: AppContext): Bot {
         return answerReply(kb, 'help');
       case 'viability': {
         const state: QuestionnaireState = { step: 0, answers: {}, startedAt: ctx.clock().toISOString() };
-        await safeSet(sessionKey, state, QUESTIONNAIRE_TTL_MS);
+        await state.set(sessionKey, state, QUESTIONNAIRE_TTL_MS);
         return questionReply(kb.rubric, 0);
       }
       case 'cancel': {
-        const had = await safeGet<QuestionnaireState>(sessionKey);
-        await safeDelete(sessionKey);
+        const had = await state.get<QuestionnaireState>(sessionKey);
+        await state.delete(sessionKey);
         return noticeReply(
           had ? 'Viability check cancelled' : 'Nothing to cancel',
           'Ask me anything, or start again with /viability.',
@@ -160,7 +139,7 @@ export function createBot(ctx: AppContext): Bot {
 
   async function routeAndAnswer(message: IncomingMessage): Promise<Reply> {
     const conversationKey = keys.conversation(conversationKeyOf(message));
-    const conversation = (await safeGet<ConversationState>(conversationKey)) ?? { turns: [] };
+    const conversation = (await state.get<ConversationState>(conversationKey)) ?? { turns: [] };
     const started = performance.now();
     const route = router.route(message, { lastIntent: conversation.lastIntent });
     logger.info(
@@ -193,7 +172,7 @@ export function createBot(ctx: AppContext): Bot {
         at,
       },
     ].slice(-MAX_TURNS);
-    await safeSet(conversationKey, { lastIntent: answered, turns } satisfies ConversationState, CONVERSATION_TTL_MS);
+    await state.set(conversationKey, { lastIntent: answered, turns } satisfies ConversationState, CONVERSATION_TTL_MS);
     return reply;
   }
 
@@ -206,7 +185,7 @@ export function createBot(ctx: AppContext): Bot {
         const sessionKey = keys.questionnaire(`${conversationKeyOf(message)}:${message.author.id}`);
         const cmd = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(text.trim());
         if (cmd) return await command(message, (cmd[1] ?? '').toLowerCase(), cmd[2] ?? '', sessionKey);
-        const session = await safeGet<QuestionnaireState>(sessionKey);
+        const session = await state.get<QuestionnaireState>(sessionKey);
         if (session) return await continueQuestionnaire({ ...message, text }, sessionKey, session);
         return await routeAndAnswer({ ...message, text });
       } catch (err) {
