@@ -77,12 +77,12 @@ function errorReply(): Reply {
 export function createBot(ctx: AppContext): Bot {
   const { kb, logger, store, router } = ctx;
 
-  const state = createSafeStore(store, logger);
+  const memory = createSafeStore(store, logger);
 
   async function completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome> {
-    const previous = await state.get<ViabilityResult>(keys.viability(userKey));
+    const previous = await memory.get<ViabilityResult>(keys.viability(userKey));
     const result = scoreViability(kb, answers, ctx.clock(), previous);
-    await state.set(keys.viability(userKey), result);
+    await memory.set(keys.viability(userKey), result);
     logger.info({ verdict: result.verdict.id, score: result.score }, 'viability check scored');
     return { reply: viabilityReply(kb, result, previous), result, previous };
   }
@@ -101,10 +101,10 @@ export function createBot(ctx: AppContext): Bot {
       answers: { ...state.answers, [question?.id ?? '']: value },
     };
     if (next.step < kb.rubric.questions.length) {
-      await state.set(sessionKey, next, QUESTIONNAIRE_TTL_MS);
+      await memory.set(sessionKey, next, QUESTIONNAIRE_TTL_MS);
       return questionReply(kb.rubric, next.step);
     }
-    await state.delete(sessionKey);
+    await memory.delete(sessionKey);
     return (await completeViability(userKeyOf(message), next.answers)).reply;
   }
 
@@ -115,12 +115,12 @@ export function createBot(ctx: AppContext): Bot {
         return answerReply(kb, 'help');
       case 'viability': {
         const state: QuestionnaireState = { step: 0, answers: {}, startedAt: ctx.clock().toISOString() };
-        await state.set(sessionKey, state, QUESTIONNAIRE_TTL_MS);
+        await memory.set(sessionKey, state, QUESTIONNAIRE_TTL_MS);
         return questionReply(kb.rubric, 0);
       }
       case 'cancel': {
-        const had = await state.get<QuestionnaireState>(sessionKey);
-        await state.delete(sessionKey);
+        const had = await memory.get<QuestionnaireState>(sessionKey);
+        await memory.delete(sessionKey);
         return noticeReply(
           had ? 'Viability check cancelled' : 'Nothing to cancel',
           'Ask me anything, or start again with /viability.',
@@ -139,7 +139,7 @@ export function createBot(ctx: AppContext): Bot {
 
   async function routeAndAnswer(message: IncomingMessage): Promise<Reply> {
     const conversationKey = keys.conversation(conversationKeyOf(message));
-    const conversation = (await state.get<ConversationState>(conversationKey)) ?? { turns: [] };
+    const conversation = (await memory.get<ConversationState>(conversationKey)) ?? { turns: [] };
     const started = performance.now();
     const route = router.route(message, { lastIntent: conversation.lastIntent });
     logger.info(
@@ -172,7 +172,7 @@ export function createBot(ctx: AppContext): Bot {
         at,
       },
     ].slice(-MAX_TURNS);
-    await state.set(conversationKey, { lastIntent: answered, turns } satisfies ConversationState, CONVERSATION_TTL_MS);
+    await memory.set(conversationKey, { lastIntent: answered, turns } satisfies ConversationState, CONVERSATION_TTL_MS);
     return reply;
   }
 
@@ -185,7 +185,7 @@ export function createBot(ctx: AppContext): Bot {
         const sessionKey = keys.questionnaire(`${conversationKeyOf(message)}:${message.author.id}`);
         const cmd = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(text.trim());
         if (cmd) return await command(message, (cmd[1] ?? '').toLowerCase(), cmd[2] ?? '', sessionKey);
-        const session = await state.get<QuestionnaireState>(sessionKey);
+        const session = await memory.get<QuestionnaireState>(sessionKey);
         if (session) return await continueQuestionnaire({ ...message, text }, sessionKey, session);
         return await routeAndAnswer({ ...message, text });
       } catch (err) {
