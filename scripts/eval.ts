@@ -25,6 +25,11 @@ const { values } = parseArgs({
   },
 });
 const out = (s: string) => process.stdout.write(`${s}\n`);
+// A closed pipe (`… | head`) is a normal way for a reader to stop, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const devSet = readFileSync(values.set ?? '', 'utf8')
   .split('\n')

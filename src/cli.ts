@@ -22,6 +22,11 @@ const USAGE = `usage: npm run -s cli -- <command>
                                     score the viability check without prompts`;
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
+// A closed pipe (`… | head`) is a normal way for a reader to stop, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
 function kbCheck(config: Config): number {

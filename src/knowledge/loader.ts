@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { FACTOR_IDS, INTENT_IDS, type IntentId } from '../types.ts';
-import { checkNumbersCited } from './numbers.ts';
+import { checkNumbersCited, uncitedNumbers } from './numbers.ts';
 import {
   type Entry,
   entrySchema,
@@ -151,7 +151,11 @@ function checkRubric(rubric: Rubric, fact: KnowledgeBase['fact']): string[] {
     }
     rules.forEach((rule, i) => {
       checkWhen(`factors.${factor}[${i}]`, rule.when);
-      if (!fact(rule.fact)) problems.push(`factors.${factor}[${i}].fact: unknown fact "${rule.fact}"`);
+      const cited = fact(rule.fact);
+      if (!cited) problems.push(`factors.${factor}[${i}].fact: unknown fact "${rule.fact}"`);
+      for (const n of cited ? uncitedNumbers(rule.reason, cited.fact) : []) {
+        problems.push(`factors.${factor}[${i}].reason: the figure "${n}" is not stated by fact ${rule.fact}`);
+      }
     });
     const last = rules.at(-1);
     if (last && Object.keys(last.when).length > 0) {
@@ -160,7 +164,11 @@ function checkRubric(rubric: Rubric, fact: KnowledgeBase['fact']): string[] {
   }
   rubric.nextSteps.forEach((step, i) => {
     checkWhen(`nextSteps[${i}]`, step.when);
-    if (!fact(step.fact)) problems.push(`nextSteps[${i}].fact: unknown fact "${step.fact}"`);
+    const cited = fact(step.fact);
+    if (!cited) problems.push(`nextSteps[${i}].fact: unknown fact "${step.fact}"`);
+    for (const n of cited ? uncitedNumbers(step.text, cited.fact) : []) {
+      problems.push(`nextSteps[${i}].text: the figure "${n}" is not stated by fact ${step.fact}`);
+    }
   });
   if (rubric.nextSteps.filter((s) => Object.keys(s.when).length === 0).length < 3) {
     problems.push('nextSteps: at least three steps must have no "when", so every result gets three');

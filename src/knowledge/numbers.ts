@@ -16,6 +16,10 @@ export function checkNumbersCited(entry: Entry): string[] {
   const prose: [string, string][] = [
     ['summary', entry.summary],
     ...entry.advice.map((a, i): [string, string] => [`advice[${i}]`, a]),
+    ...entry.followUps.flatMap((f, i): [string, string][] => [
+      [`followUps[${i}].label`, f.label],
+      [`followUps[${i}].question`, f.question],
+    ]),
   ];
   for (const [field, value] of prose) {
     for (const n of extractNumbers(value)) {
@@ -23,4 +27,10 @@ export function checkNumbersCited(entry: Entry): string[] {
     }
   }
   return problems;
+}
+
+/** Numbers in `text` that the cited fact (figure and text) does not state. */
+export function uncitedNumbers(text: string, fact: { figure: string; text: string }): string[] {
+  const cited = new Set(extractNumbers(`${fact.figure} ${fact.text}`));
+  return extractNumbers(text).filter((n) => !cited.has(n));
 }

@@ -87,6 +87,13 @@ describe('loader validation', () => {
     expect(problemsOf(folder).join('\n')).toMatch(/barriers\.yaml: advice\[0\]: the figure "987654"/);
   });
 
+  it('rejects a viability reason with a figure its cited fact does not state', () => {
+    const folder = brokenCopy('rubric-number', 'viability-rubric.yaml', (t) =>
+      t.replace(/reason: (["']?)/, 'reason: $1Expect 4242 rival applicants. '),
+    );
+    expect(problemsOf(folder).join('\n')).toMatch(/viability-rubric\.yaml: factors\.\w+\[0\]\.reason: the figure "4242"/);
+  });
+
   it('rejects a fact citing an unknown source', () => {
     const folder = brokenCopy('source', 'factors/education.yaml', (t) =>
       t.replace(/source: [\w-]+/, 'source: nowhere'),
