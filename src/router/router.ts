@@ -52,7 +52,7 @@ export interface Thresholds {
 /** Tuned on `test/fixtures/router-dev.jsonl`; see docs/router.md for the figures. */
 export const DEFAULT_THRESHOLDS: Thresholds = {
   fallback: 0.3,
-  outOfScope: 0.15,
+  outOfScope: 0.2,
   ambiguity: 0.08,
   followUpOutOfScope: 0.5,
 };

@@ -91,7 +91,9 @@ describe('loader validation', () => {
     const folder = brokenCopy('rubric-number', 'viability-rubric.yaml', (t) =>
       t.replace(/reason: (["']?)/, 'reason: $1Expect 4242 rival applicants. '),
     );
-    expect(problemsOf(folder).join('\n')).toMatch(/viability-rubric\.yaml: factors\.\w+\[0\]\.reason: the figure "4242"/);
+    expect(problemsOf(folder).join('\n')).toMatch(
+      /viability-rubric\.yaml: factors\.\w+\[0\]\.reason: the figure "4242"/,
+    );
   });
 
   it('rejects a fact citing an unknown source', () => {
