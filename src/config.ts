@@ -19,6 +19,7 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: secret('xoxb-'),
   SLACK_SIGNING_SECRET: secret(),
   SLACK_APP_TOKEN: secret('xapp-'),
+  SLACK_API_URL: z.url().optional(),
   DISCORD_TOKEN: secret(),
   DISCORD_APPLICATION_ID: z
     .string()
@@ -36,7 +37,7 @@ export interface Config {
   knowledgeDir: string;
   redisUrl?: string;
   port: number;
-  slack: { botToken?: string; signingSecret?: string; appToken?: string };
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   discord: { token?: string; applicationId?: string };
   openai: { apiKey?: string; baseUrl?: string; model?: string };
 }
@@ -73,7 +74,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     knowledgeDir: e.KNOWLEDGE_DIR,
     redisUrl: e.REDIS_URL,
     port: e.PORT,
-    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
     discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
   };

@@ -1,13 +1,34 @@
 /**
- * Composition root: reads the configuration, builds the context, and starts the console chat when no
- * platform token is configured (the Slack and Discord adapters plug in here in later issues).
+ * Composition root: reads the configuration, builds the context, and starts the configured platform
+ * adapters; with no platform token it opens the console chat instead.
  */
 import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createBot } from './bot.ts';
 import { ConfigError, hasPlatform, loadConfig } from './config.ts';
-import { createContext } from './context.ts';
+import { type AppContext, createContext } from './context.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
+import type { Adapter } from './types.ts';
+
+/** Adapters for the configured platforms; each is imported only when used, to keep memory down. */
+async function platformAdapters(ctx: AppContext, bot: ReturnType<typeof createBot>): Promise<Adapter[]> {
+  const adapters: Adapter[] = [];
+  const { slack } = ctx.config;
+  if (slack.botToken) {
+    const { createSlackAdapter } = await import('../adapters/slack/slack-adapter.ts');
+    adapters.push(
+      createSlackAdapter({
+        ctx,
+        bot,
+        botToken: slack.botToken,
+        signingSecret: slack.signingSecret,
+        appToken: slack.appToken,
+        apiUrl: slack.apiUrl,
+      }),
+    );
+  }
+  return adapters;
+}
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
@@ -23,7 +44,7 @@ async function main(): Promise<number> {
   const platform = hasPlatform(config);
   // In the console chat, info logs would interleave with the conversation; warnings still show.
   const logger = createLogger(config.logLevel ?? (platform ? 'info' : 'warn'));
-  let ctx: Awaited<ReturnType<typeof createContext>>;
+  let ctx: AppContext;
   try {
     ctx = await createContext(config, logger);
   } catch (err) {
@@ -34,20 +55,29 @@ async function main(): Promise<number> {
     throw err;
   }
   logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
-  if (platform) {
-    logger.error(
-      'Slack and Discord adapters are not part of this build yet; unset their tokens to use the console chat',
-    );
+  const bot = createBot(ctx);
+
+  if (!platform) {
+    const adapter = createConsoleAdapter({ bot });
+    process.once('SIGINT', () => void adapter.stop());
+    await adapter.start();
+    await ctx.store.close();
+    return 0;
+  }
+
+  const adapters = await platformAdapters(ctx, bot);
+  if (adapters.length === 0) {
+    logger.error('DISCORD_TOKEN is set, but the Discord adapter is not part of this build yet');
     await ctx.store.close();
     return 2;
   }
-  const adapter = createConsoleAdapter({ bot: createBot(ctx) });
-  const shutdown = async () => {
-    await adapter.stop();
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  await adapter.start();
+  for (const adapter of adapters) await adapter.start();
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  logger.info('shutting down');
+  for (const adapter of adapters) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
   await ctx.store.close();
   return 0;
 }

@@ -23,7 +23,7 @@ export class KeyvNodeSqlite extends EventEmitter {
   /** keyv reads `dialect` and `url` to decide whether the adapter can be iterated. */
   readonly opts: KeyvNodeSqliteOptions & { dialect: 'sqlite'; url: string };
   readonly #db: DatabaseSync;
-  readonly #sql: Record<'get' | 'set' | 'del' | 'purge' | 'clearAll' | 'clearNs' | 'iterate', StatementSync>;
+  readonly #sql: Record<'get' | 'set' | 'del' | 'purge' | 'clearAll' | 'clearNs' | 'iterate' | 'claim', StatementSync>;
 
   constructor(options: KeyvNodeSqliteOptions) {
     super();
@@ -46,6 +46,12 @@ export class KeyvNodeSqlite extends EventEmitter {
       clearAll: this.#db.prepare(`DELETE FROM ${table}`),
       clearNs: this.#db.prepare(`DELETE FROM ${table} WHERE key LIKE ? ESCAPE '\\'`),
       iterate: this.#db.prepare(`SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\' ORDER BY key`),
+      // Inserts, or takes over an expired row; `changes` is 0 when a live row already holds the key.
+      claim: this.#db.prepare(
+        `INSERT INTO ${table} (key, value, expires) VALUES (?, '1', ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires
+         WHERE ${table}.expires IS NOT NULL AND ${table}.expires <= ?`,
+      ),
     };
     this.#sql.purge.run(Date.now());
   }
@@ -99,6 +105,12 @@ export class KeyvNodeSqlite extends EventEmitter {
     const prefix = ns ? `${ns.replace(/[\\%_]/g, (c) => `\\${c}`)}:%` : '%';
     const rows = this.#sql.iterate.all(prefix) as { key: string; value: string }[];
     for (const row of rows) yield [row.key, row.value];
+  }
+
+  /** Atomically marks `key` as taken for `ttlMs`; true only for the first caller while it lives. */
+  claim(key: string, ttlMs: number): boolean {
+    const now = Date.now();
+    return this.#sql.claim.run(key, now + ttlMs, now).changes > 0;
   }
 
   async disconnect(): Promise<void> {

@@ -13,6 +13,11 @@ export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<boolean>;
+  /**
+   * Atomically takes `key` for `ttlMs`: true for the first caller, false while the claim lives. Used to
+   * answer an event once even when it is delivered again, to another replica.
+   */
+  claim(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -58,16 +63,28 @@ export async function createStore({
   timeoutMs = STORE_TIMEOUT_MS,
 }: StoreOptions): Promise<Store> {
   const kind = redisUrl ? 'redis' : 'sqlite';
-  const keyv: Keyv = redisUrl
-    ? (await import('@keyv/redis')).createKeyv(
-        // Fail fast while disconnected instead of queueing: a reply must not wait for Redis to return.
-        { url: redisUrl, disableOfflineQueue: true },
-        { namespace: 'careerbot', throwOnConnectError: false, throwOnErrors: true },
-      )
-    : new Keyv({
-        store: new KeyvNodeSqlite({ path: dataDir === ':memory:' ? ':memory:' : join(dataDir, 'careerbot.sqlite') }),
-        namespace: 'careerbot',
-      });
+  let keyv: Keyv;
+  let claim: (key: string, ttlMs: number) => Promise<boolean>;
+  const claimKey = (key: string) => `careerbot:claim:${key}`;
+  if (redisUrl) {
+    const { default: KeyvRedis } = await import('@keyv/redis');
+    // Fail fast while disconnected instead of queueing: a reply must not wait for Redis to return.
+    const adapter = new KeyvRedis(
+      { url: redisUrl, disableOfflineQueue: true },
+      { namespace: 'careerbot', throwOnConnectError: false, throwOnErrors: true },
+    );
+    keyv = new Keyv({ store: adapter, namespace: 'careerbot', useKeyPrefix: false });
+    claim = async (key, ttlMs) => {
+      const client = await adapter.getClient();
+      return (await client.set(claimKey(key), '1', { NX: true, PX: ttlMs })) === 'OK';
+    };
+  } else {
+    const adapter = new KeyvNodeSqlite({
+      path: dataDir === ':memory:' ? ':memory:' : join(dataDir, 'careerbot.sqlite'),
+    });
+    keyv = new Keyv({ store: adapter, namespace: 'careerbot' });
+    claim = async (key, ttlMs) => adapter.claim(claimKey(key), ttlMs);
+  }
   keyv.throwOnErrors = true;
   // keyv also emits errors; without a listener an EventEmitter error would crash the process.
   keyv.on('error', (error: unknown) => logger.error({ err: error, store: kind }, 'store error'));
@@ -78,6 +95,7 @@ export async function createStore({
       await withTimeout('set', keyv.set(key, value, ttlMs), timeoutMs);
     },
     delete: (key) => withTimeout('delete', keyv.delete(key), timeoutMs),
+    claim: (key, ttlMs) => withTimeout('claim', claim(key, ttlMs), timeoutMs),
     close: () => withTimeout('close', keyv.disconnect(), timeoutMs),
   };
 }

@@ -47,6 +47,16 @@ describe('Store on Redis (REDIS_URL)', () => {
     await storeB.close();
   });
 
+  it('lets exactly one of two replicas claim the same event id', async () => {
+    const { logger } = captureLogger();
+    const a = await createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
+    const b = await createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
+    const results = await Promise.all([a.claim('slack:event:EvR', 10_000), b.claim('slack:event:EvR', 10_000)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    await a.close();
+    await b.close();
+  });
+
   it('keeps answering when Redis goes away, and logs the store failure', async () => {
     const own = await startRedis();
     const { logger } = captureLogger();

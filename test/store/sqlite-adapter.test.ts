@@ -40,6 +40,17 @@ describe('embedded store', () => {
     await store.close();
   });
 
+  it('claims a key once until its TTL passes, then lets it be claimed again', async () => {
+    const { logger } = captureLogger();
+    const store = await createStore({ dataDir: `${dir}/claims`, logger });
+    expect(await store.claim('slack:event:Ev1', 40)).toBe(true);
+    expect(await store.claim('slack:event:Ev1', 40)).toBe(false);
+    expect(await store.claim('slack:event:Ev2', 40)).toBe(true);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await store.claim('slack:event:Ev1', 40)).toBe(true);
+    await store.close();
+  });
+
   it('treats keys containing LIKE wildcards literally when clearing a namespace', async () => {
     const adapter = new KeyvNodeSqlite({ path: ':memory:' });
     const a = new Keyv({ store: adapter, namespace: 'a_b' });

@@ -1,0 +1,165 @@
+/**
+ * Interactive listeners: /careers (private answer with a share button), /viability and its modal,
+ * follow-up and topic buttons, and App Home. Each acks first; the slow work happens after the ack.
+ */
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { INTENT_IDS, type IntentId } from '../../src/types.ts';
+import { plainText } from './parse.ts';
+import { ACTION_ASK, ACTION_SHARE, ACTION_VIABILITY, renderReply } from './render-blocks.ts';
+import { readViabilityState, VIABILITY_CALLBACK } from './render-views.ts';
+import type { ListenerDeps, SlackHelpers } from './slack-helpers.ts';
+
+/** Registers commands, the modal, buttons and App Home. */
+export function registerInteractiveListeners(
+  app: App,
+  { ctx, bot, logger }: ListenerDeps,
+  helpers: SlackHelpers,
+): void {
+  const { kb } = ctx;
+  const { postReply, openViability, publishHome, message } = helpers;
+
+  app.command('/careers', async ({ command, ack, respond }) => {
+    await ack();
+    const text = plainText(command.text);
+    const reply =
+      text === ''
+        ? bot.answerIntent('help')
+        : await bot.handle(
+            message({
+              id: command.trigger_id,
+              text,
+              kind: 'command',
+              user: command.user_id,
+              channel: command.channel_id,
+              thread: `careers:${command.user_id}`,
+            }),
+          );
+    await respond({ response_type: 'ephemeral', ...renderReply(reply, { share: text !== '', question: text }) });
+  });
+
+  app.command('/viability', async ({ command, ack, client, respond }) => {
+    await ack();
+    try {
+      await openViability(client, command.trigger_id, { c: command.channel_id, r: command.response_url });
+    } catch (err) {
+      logger.warn({ err }, 'could not open the viability modal');
+      await respond({
+        response_type: 'ephemeral',
+        text: 'I could not open the questionnaire just now. Please run /viability again.',
+      });
+    }
+  });
+
+  app.view(VIABILITY_CALLBACK, async ({ ack, view, body, client }) => {
+    const { answers, sendDm, errors } = readViabilityState(kb.rubric, view.state.values);
+    if (Object.keys(errors).length > 0) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    const user = body.user.id;
+    const { reply } = await bot.completeViability(`slack:${user}`, answers);
+    const rendered = renderReply(reply);
+    const meta = parseMeta(view.private_metadata);
+    try {
+      if (meta.r) {
+        const res = await fetch(meta.r, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ response_type: 'ephemeral', ...rendered }),
+        });
+        if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+      }
+      if (sendDm || !meta.r) await client.chat.postMessage({ channel: user, ...rendered });
+      await publishHome(client, user);
+    } catch (err) {
+      logger.error({ err }, 'could not deliver the viability result');
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${ACTION_ASK}_\\d+$`),
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const choice = parseChoice(action.value);
+      if (choice.q === '/viability') {
+        await openViability(client, body.trigger_id, { c: body.channel?.id }).catch((err) =>
+          logger.warn({ err }, 'modal failed'),
+        );
+        return;
+      }
+      const reply =
+        choice.i && !choice.q.startsWith('/')
+          ? bot.answerIntent(choice.i)
+          : await bot.handle(
+              message({
+                id: action.action_ts,
+                text: choice.q,
+                kind: 'direct',
+                user: body.user.id,
+                channel: body.channel?.id ?? body.user.id,
+                thread: body.message?.thread_ts ?? body.message?.ts,
+              }),
+            );
+      if (body.container?.is_ephemeral || !body.channel) {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...renderReply(reply, { share: true, question: choice.q }),
+        });
+      } else {
+        await postReply(
+          client,
+          { channel: body.channel.id, thread_ts: body.message?.thread_ts ?? body.message?.ts },
+          reply,
+        );
+      }
+    },
+  );
+
+  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond }) => {
+    await ack();
+    const reply = await bot.handle(
+      message({
+        id: action.action_ts,
+        text: action.value ?? '',
+        kind: 'command',
+        user: body.user.id,
+        channel: body.channel?.id ?? body.user.id,
+      }),
+    );
+    await respond({ response_type: 'in_channel', delete_original: true, ...renderReply(reply) });
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION_VIABILITY, async ({ ack, body, client }) => {
+    await ack();
+    await openViability(client, body.trigger_id, {}).catch((err) => logger.warn({ err }, 'modal failed'));
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(client, event.user).catch((err) => logger.warn({ err }, 'could not publish App Home'));
+  });
+}
+
+function parseMeta(raw: string | undefined): { c?: string; r?: string } {
+  try {
+    const meta = JSON.parse(raw ?? '{}') as { c?: unknown; r?: unknown };
+    return {
+      c: typeof meta.c === 'string' ? meta.c : undefined,
+      r: typeof meta.r === 'string' && meta.r.startsWith('http') ? meta.r : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+function parseChoice(raw: string | undefined): { q: string; i?: IntentId } {
+  try {
+    const value = JSON.parse(raw ?? '') as { q?: unknown; i?: unknown };
+    const intent = INTENT_IDS.find((id) => id === value.i);
+    return { q: typeof value.q === 'string' ? value.q.slice(0, 2_000) : '', i: intent };
+  } catch {
+    return { q: '' };
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Renders a core `Reply` as Slack Block Kit. Mirrors `renderText` (console) in content, and enforces
+ * Slack's hard limits here so no reply, however long its knowledge entry, is ever rejected by the API.
+ */
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { neutraliseMentions } from '../../src/input.ts';
+import type { IntentId, Rating, Reply, ReplyFact } from '../../src/types.ts';
+import { renderText } from '../console/render-text.ts';
+
+/** Prefix of the action_id on follow-up buttons; each button appends `_<index>`. */
+export const ACTION_ASK = 'careerbot_ask';
+/** action_id of the "Share to channel" button on ephemeral replies. */
+export const ACTION_SHARE = 'careerbot_share';
+/** action_id of the button that opens the viability modal. */
+export const ACTION_VIABILITY = 'careerbot_viability_open';
+
+/** Emoji shown beside each factor rating. */
+export const RATING_EMOJI: Record<Rating, string> = {
+  favourable: ':large_green_circle:',
+  mixed: ':large_yellow_circle:',
+  risk: ':red_circle:',
+};
+
+// Slack's documented limits: beyond them chat.postMessage fails with invalid_blocks.
+const MAX_TEXT = 3000;
+const MAX_BLOCKS = 50;
+const MAX_HEADER = 150;
+const MAX_BUTTON_TEXT = 75;
+const MAX_VALUE = 2000;
+const MAX_BUTTONS = 5;
+/** Facts kept before advice is dropped, so an over-long reply still shows its first figures. */
+const KEEP_FACTS = 3;
+
+/** Escapes `&`, `<`, `>` for mrkdwn and defuses `@everyone`-style words, so no shown text can ping. */
+export function escapeMrkdwn(text: string): string {
+  // Escaping `<` already defuses `<!channel>` and `<@U…>`; neutraliseMentions then catches the bare words.
+  return neutraliseMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+/** Index at most `at` that splits neither a surrogate pair nor an `&amp;`-style entity. */
+function safeCut(text: string, at: number): number {
+  let cut = at;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  const amp = text.lastIndexOf('&', cut - 1);
+  const entity = amp >= 0 ? /^&(?:amp|lt|gt);/.exec(text.slice(amp)) : null;
+  if (entity && amp + entity[0].length > cut) cut = amp;
+  return cut;
+}
+
+/** Shortens text to `max` characters with a trailing ellipsis, at a word boundary when one is close. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = safeCut(text, max - 1);
+  const space = text.lastIndexOf(' ', cut);
+  if (space > max * 0.6) cut = space;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/** Splits text into pieces of at most `max` characters, at paragraph, line or word boundaries when possible. */
+export function chunkText(text: string, max = MAX_TEXT): string[] {
+  const chunks: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    // A boundary in the first half would waste a block on a tiny chunk, so look for the next kind instead.
+    let cut = -1;
+    for (const sep of ['\n\n', '\n', ' ']) {
+      const at = rest.lastIndexOf(sep, max);
+      if (at >= max / 2) {
+        cut = at;
+        break;
+      }
+    }
+    if (cut <= 0) cut = rest.lastIndexOf(' ', max);
+    if (cut <= 0) cut = safeCut(rest, max);
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}
+
+/** A button value: the question to ask, and the intent when known. */
+export interface ButtonValue {
+  q: string;
+  i?: IntentId;
+}
+
+/** JSON for a button value, with the question shortened until it fits Slack's 2,000-character cap. */
+function buttonValue(value: ButtonValue): string {
+  let q = value.q;
+  let json = JSON.stringify({ ...value, q });
+  while (json.length > MAX_VALUE) {
+    q = q.slice(0, safeCut(q, q.length - (json.length - MAX_VALUE)));
+    json = JSON.stringify({ ...value, q });
+  }
+  return json;
+}
+
+/** Reads a button value written by `renderReply`; undefined when it is not one of ours. */
+export function readButtonValue(value: string | undefined): ButtonValue | undefined {
+  try {
+    const parsed: unknown = JSON.parse(value ?? '');
+    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as ButtonValue).q !== 'string')
+      return undefined;
+    const { q, i } = parsed as ButtonValue;
+    return typeof i === 'string' ? { q, i } : { q };
+  } catch {
+    return undefined;
+  }
+}
+
+const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const sections = (text: string): SectionBlock[] => chunkText(text).map(section);
+
+function factBlock(fact: ReplyFact): ContextBlock {
+  const name = escapeMrkdwn(fact.source);
+  // Inside `<url|name>` a `|` or `>` would end the link early, so those are percent-encoded.
+  const url = fact.sourceUrl?.replace(/&/g, '&amp;').replace(/[<>|]/g, encodeURIComponent);
+  const source = url ? `<${url}|${name}>` : name;
+  return {
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(fact.figure)}* — ${escapeMrkdwn(fact.text)}`, MAX_TEXT) },
+      { type: 'mrkdwn', text: clip(`Source: ${source} · as of ${escapeMrkdwn(fact.asOf)}`, MAX_TEXT) },
+    ],
+  };
+}
+
+function actionsBlock(reply: Reply, options: { share?: boolean; question?: string }): ActionsBlock | undefined {
+  const buttons: Button[] = reply.choices.slice(0, MAX_BUTTONS).map((choice, i) => ({
+    type: 'button',
+    action_id: `${ACTION_ASK}_${i}`,
+    text: { type: 'plain_text', text: clip(neutraliseMentions(choice.label), MAX_BUTTON_TEXT), emoji: true },
+    value: buttonValue(choice.intent ? { q: choice.question, i: choice.intent } : { q: choice.question }),
+    ...(reply.kind === 'clarify' && i === 0 ? { style: 'primary' as const } : {}),
+  }));
+  // Sharing re-asks the question in the channel, so there is nothing to share without one.
+  if (options.share && options.question) {
+    buttons.push({
+      type: 'button',
+      action_id: ACTION_SHARE,
+      text: { type: 'plain_text', text: 'Share to channel' },
+      // The raw question, not JSON: the share handler re-asks it as typed text.
+      value: clip(options.question, MAX_VALUE),
+    });
+  }
+  return buttons.length > 0 ? { type: 'actions', elements: buttons } : undefined;
+}
+
+/** The Block Kit message for a reply, plus the plain `text` Slack shows in notifications. */
+export function renderReply(
+  reply: Reply,
+  options: { share?: boolean; question?: string } = {},
+): { text: string; blocks: KnownBlock[] } {
+  const title = neutraliseMentions(reply.title.trim()) || 'careerbot';
+  const header: KnownBlock = { type: 'header', text: { type: 'plain_text', text: clip(title, MAX_HEADER) } };
+  let body = sections(escapeMrkdwn(reply.body));
+  const rows = (reply.scorecard ?? []).map((row) => {
+    const was = row.previous ? ` (was ${row.previous})` : '';
+    const cite = `_(${escapeMrkdwn(row.fact.source)}, ${escapeMrkdwn(row.fact.asOf)})_`;
+    return `${RATING_EMOJI[row.rating]} *${escapeMrkdwn(row.title)}* — ${row.rating}${was}\n${escapeMrkdwn(row.reason)} ${cite}`;
+  });
+  let scorecard = rows.map((line) => section(clip(line, MAX_TEXT)));
+  // The scorecard already cites its facts beside each factor, as the console renderer does.
+  let facts = reply.scorecard?.length ? [] : reply.facts.map(factBlock);
+  const heading = reply.kind === 'viability' ? '*Next steps*' : '*What to do*';
+  let advice = reply.advice.length
+    ? sections(`${heading}\n${reply.advice.map((a) => `• ${escapeMrkdwn(a)}`).join('\n')}`)
+    : [];
+  const actions = actionsBlock(reply, options);
+  let footer: ContextBlock | undefined = reply.footer
+    ? { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(reply.footer), MAX_TEXT) }] }
+    : undefined;
+
+  let packed = false;
+  const count = () =>
+    1 + body.length + scorecard.length + facts.length + advice.length + (actions ? 1 : 0) + (footer ? 1 : 0);
+  // Least important first: extra facts, advice, remaining facts, footer; then pack the scorecard, then cut the body.
+  while (count() > MAX_BLOCKS) {
+    if (facts.length > KEEP_FACTS) facts = facts.slice(0, Math.max(KEEP_FACTS, facts.length - (count() - MAX_BLOCKS)));
+    else if (advice.length) advice = [];
+    else if (facts.length) facts = facts.slice(0, -1);
+    else if (footer) footer = undefined;
+    else if (!packed && scorecard.length > 1) {
+      scorecard = sections(rows.join('\n\n'));
+      packed = true;
+    } else if (body.length > 1) {
+      body = body.slice(0, Math.max(1, body.length - (count() - MAX_BLOCKS)));
+      const last = body.at(-1);
+      if (last?.text) last.text.text = `${clip(last.text.text, MAX_TEXT - 2)}\n…`;
+    } else scorecard = scorecard.slice(0, scorecard.length - (count() - MAX_BLOCKS));
+  }
+
+  const blocks: KnownBlock[] = [header, ...body, ...scorecard, ...facts, ...advice];
+  if (actions) blocks.push(actions);
+  if (footer) blocks.push(footer);
+  return { text: clip(escapeMrkdwn(renderText(reply)), MAX_TEXT), blocks };
+}

@@ -1,0 +1,114 @@
+/**
+ * The Slack adapter on @slack/bolt: Socket Mode when an app token is configured, otherwise HTTP mode on
+ * `PORT` at `/slack/events` (stateless, so replicas can share a load balancer) with `GET /healthz`.
+ * Listeners live in `listeners.ts`; rendering in `render-blocks.ts` and `render-views.ts`.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Bot } from '../../src/bot.ts';
+import type { AppContext } from '../../src/context.ts';
+import type { Adapter } from '../../src/types.ts';
+import { createBoltLogger } from './bolt-logger.ts';
+import { registerListeners } from './listeners.ts';
+import { renderReply } from './render-blocks.ts';
+
+/** Slack settings; tests pass the fake's URL as `apiUrl` and port 0. */
+export interface SlackAdapterOptions {
+  ctx: AppContext;
+  bot: Bot;
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  /** Replaces https://slack.com/api/ (tests, proxies, Enterprise Grid). */
+  apiUrl?: string;
+  port?: number;
+  /** Hold the HTTP response until listeners finish (deterministic tests only; production acks first). */
+  processBeforeResponse?: boolean;
+}
+
+/** The adapter plus what tests and the composition root need to see. */
+export interface SlackAdapter extends Adapter {
+  readonly app: App;
+  /** The HTTP port actually bound (HTTP mode), after `start()`. */
+  readonly port: number | undefined;
+}
+
+/** Creates the Slack adapter; nothing connects until `start()`. */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { ctx, bot } = options;
+  const logger = ctx.logger.child({ adapter: 'slack' });
+  const socketMode = Boolean(options.appToken);
+  const clientOptions = {
+    slackApiUrl: options.apiUrl,
+    // Replies are interactive: a few quick retries beat the default thirty-minute schedule. 429s are
+    // retried after Retry-After by the client itself.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+  };
+  const boltLogger = createBoltLogger(logger);
+  let server: Server | undefined;
+
+  const app = socketMode
+    ? new App({
+        token: options.botToken,
+        appToken: options.appToken,
+        socketMode: true,
+        clientOptions,
+        logger: boltLogger,
+        deferInitialization: true,
+      })
+    : new App({
+        token: options.botToken,
+        receiver: new HTTPReceiver({
+          signingSecret: options.signingSecret ?? '',
+          endpoints: '/slack/events',
+          processBeforeResponse: options.processBeforeResponse ?? false,
+          logger: boltLogger,
+          customRoutes: [
+            {
+              path: '/healthz',
+              method: ['GET'],
+              handler: (_req, res) => {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end(JSON.stringify({ ok: true, knowledge: ctx.kb.version }));
+              },
+            },
+          ],
+        }),
+        clientOptions,
+        logger: boltLogger,
+        deferInitialization: true,
+      });
+
+  registerListeners(app, { ctx, bot, logger });
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled Slack listener error');
+  });
+
+  return {
+    name: 'slack',
+    app,
+    get port() {
+      return server ? (server.address() as AddressInfo).port : undefined;
+    },
+    async start() {
+      // auth.test runs here rather than in the constructor, so a bad token is an error we can report.
+      await app.init();
+      if (socketMode) {
+        await app.start();
+        logger.info('Slack adapter connected in Socket Mode');
+      } else {
+        server = (await app.start(options.port ?? ctx.config.port)) as Server;
+        logger.info({ port: (server.address() as AddressInfo).port }, 'Slack adapter listening (HTTP mode)');
+      }
+    },
+    async stop() {
+      await app.stop();
+      server = undefined;
+    },
+    async post(conversationId, reply) {
+      const { text, blocks } = renderReply(reply);
+      await app.client.chat.postMessage({ channel: conversationId, text, blocks });
+    },
+  };
+}

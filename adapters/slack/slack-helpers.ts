@@ -1,0 +1,96 @@
+/**
+ * What the Slack listeners share: event dedupe across replicas, posting a reply (and remembering the
+ * thread), opening the viability modal and publishing App Home.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Bot } from '../../src/bot.ts';
+import type { AppContext } from '../../src/context.ts';
+import type { Logger } from '../../src/logger.ts';
+import { keys } from '../../src/store/store.ts';
+import type { IncomingMessage, Reply } from '../../src/types.ts';
+import type { ViabilityResult } from '../../src/viability/score.ts';
+import { renderReply } from './render-blocks.ts';
+import { homeView, viabilityModal } from './render-views.ts';
+
+/** What the listeners need from the composition root. */
+export interface ListenerDeps {
+  ctx: AppContext;
+  bot: Bot;
+  logger: Logger;
+}
+
+/** How long an event id is remembered: longer than Slack's retry schedule (three retries within minutes). */
+const EVENT_TTL_MS = 60 * 60 * 1000;
+/** How long the bot remembers that it answered in a thread, so plain replies there continue the conversation. */
+const THREAD_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The key under which the bot notes that it answered in a thread. */
+export const threadKey = (channel: string, threadTs: string) => `slack:thread:${channel}:${threadTs}`;
+
+/** Builds the helpers over one context. */
+export function createSlackHelpers({ ctx, logger }: ListenerDeps) {
+  const { store, kb } = ctx;
+
+  /** True the first time an event id is seen by any replica sharing the store. */
+  async function firstDelivery(eventId: string | undefined): Promise<boolean> {
+    if (!eventId) return true;
+    try {
+      return await store.claim(`slack:event:${eventId}`, EVENT_TTL_MS);
+    } catch (err) {
+      // With the store down, a possible double answer is better than a lost one.
+      logger.warn({ err }, 'event dedupe unavailable; answering anyway');
+      return true;
+    }
+  }
+
+  async function postReply(client: WebClient, target: { channel: string; thread_ts?: string }, reply: Reply) {
+    try {
+      await client.chat.postMessage({ ...target, ...renderReply(reply) });
+      if (target.thread_ts) {
+        await store.set(threadKey(target.channel, target.thread_ts), true, THREAD_TTL_MS).catch(() => undefined);
+      }
+    } catch (err) {
+      logger.error({ err, channel: target.channel }, 'could not post a Slack reply');
+    }
+  }
+
+  async function openViability(client: WebClient, triggerId: string, meta: { c?: string; r?: string }) {
+    await client.views.open({
+      trigger_id: triggerId,
+      view: viabilityModal(kb.rubric, { privateMetadata: JSON.stringify(meta) }),
+    });
+  }
+
+  async function publishHome(client: WebClient, userId: string) {
+    const last = await store.get<ViabilityResult>(keys.viability(`slack:${userId}`)).catch(() => undefined);
+    await client.views.publish({
+      user_id: userId,
+      view: homeView({
+        commands: ['/careers <question>', '/viability'],
+        lastResult: last && {
+          title: last.verdict.title,
+          verdict: last.verdict.text,
+          at: last.at.slice(0, 10),
+          rows: last.rows.map((r) => ({ title: r.title, rating: r.rating })),
+        },
+      }),
+    });
+  }
+
+  /** A platform-neutral message from the fields every Slack payload has. */
+  const message = (
+    fields: Pick<IncomingMessage, 'id' | 'text' | 'kind'> & { user: string; channel: string; thread?: string },
+  ): IncomingMessage => ({
+    id: fields.id,
+    platform: 'slack',
+    text: fields.text,
+    author: { id: fields.user },
+    conversation: { id: fields.channel, threadId: fields.thread },
+    kind: fields.kind,
+  });
+
+  return { firstDelivery, postReply, openViability, publishHome, message };
+}
+
+/** The helpers' type, for the listener modules. */
+export type SlackHelpers = ReturnType<typeof createSlackHelpers>;
