@@ -1,0 +1,82 @@
+/** Starts the real Slack adapter (real Bolt) against a FakeSlack, over the real bot and knowledge base. */
+import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import type { AppContext } from '../../src/context.ts';
+import type { Store } from '../../src/store/store.ts';
+import { FAKE_IDS, FakeSlack } from '../harness/slack-fake.ts';
+import { createTestBot } from './context.ts';
+
+/** A running adapter, its fake Slack, the context and the captured log lines. */
+export interface SlackRig {
+  fake: FakeSlack;
+  adapter: SlackAdapter;
+  ctx: AppContext;
+  lines: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts an HTTP-mode (or Socket Mode, with `socketMode`) adapter; `store` lets two replicas share state. */
+export async function startSlackRig(
+  options: { processBeforeResponse?: boolean; store?: Store; fake?: FakeSlack; socketMode?: boolean } = {},
+): Promise<SlackRig> {
+  const fake = options.fake ?? (await FakeSlack.start());
+  // Bolt's assistant reads the thread's context from its first message; an empty thread is a valid answer.
+  fake.on('conversations.replies', () => ({ ok: true, messages: [], has_more: false }));
+  const { bot, ctx, lines } = await createTestBot({ store: options.store });
+  const adapter = createSlackAdapter({
+    ctx,
+    bot,
+    botToken: 'xoxb-test-token',
+    signingSecret: fake.signingSecret,
+    appToken: options.socketMode ? 'xapp-1-test' : undefined,
+    apiUrl: fake.apiUrl,
+    port: 0,
+    processBeforeResponse: options.processBeforeResponse ?? true,
+  });
+  await adapter.start();
+  // A replica sharing another rig's fake is addressed per request, so the shared default stays put.
+  if (!options.socketMode && !options.fake) fake.setAppUrl(`http://127.0.0.1:${adapter.port}/slack/events`);
+  return {
+    fake,
+    adapter,
+    ctx,
+    lines,
+    async stop() {
+      await adapter.stop();
+      if (!options.fake) await fake.stop();
+    },
+  };
+}
+
+/** An `app_mention` event from the default test user in the default channel. */
+export function mention(text: string, extra: Record<string, unknown> = {}) {
+  const ts = `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  return {
+    type: 'app_mention' as const,
+    user: FAKE_IDS.userId,
+    text: `<@${FAKE_IDS.botUserId}> ${text}`,
+    ts,
+    channel: FAKE_IDS.channelId,
+    event_ts: ts,
+    ...extra,
+  };
+}
+
+/** A plain `message` event (a DM when `channel_type` is `im`). */
+export function messageEvent(text: string, extra: Record<string, unknown> = {}) {
+  const ts = `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  return {
+    type: 'message' as const,
+    user: FAKE_IDS.userId,
+    text,
+    ts,
+    channel: 'D0DM',
+    channel_type: 'im',
+    event_ts: ts,
+    ...extra,
+  };
+}
+
+/** Every text a Block Kit payload would show, flattened. */
+export function blockText(blocks: unknown): string {
+  return JSON.stringify(blocks ?? []);
+}
