@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: classification latency (p50/p95/p99 per message on one core) over the development
- * set, router training time, and the resident memory of the real console process with everything loaded.
+ * set, router training time, the resident memory of the real console process with everything loaded, and
+ * Slack's time to ack under 200 concurrent slash commands (careerbot vs a bare Bolt app).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
 import { createRouter } from '../src/router/router.ts';
+import { slackAckBench } from './lib/slack-bench.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const texts = readFileSync('test/fixtures/router-dev.jsonl', 'utf8')
@@ -65,3 +67,6 @@ const mem = await consoleProcessMemory();
 out(
   `console process after ${texts.length} answers: RSS ${mem.rssMb.toFixed(1)} MB · peak RSS ${mem.peakMb.toFixed(1)} MB`,
 );
+
+const slack = await slackAckBench();
+for (const line of slack.lines) out(line);

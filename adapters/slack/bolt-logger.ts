@@ -15,11 +15,18 @@ const BOLT_LEVEL: Record<string, LogLevel> = {
 export function createBoltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   const join = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  // Bolt logs every request body at debug level; format only what will be written, or each request pays
+  // for a JSON.stringify nobody reads.
+  const log =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](join(msg));
+    };
   return {
-    debug: (...msg) => child.debug(join(msg)),
-    info: (...msg) => child.info(join(msg)),
-    warn: (...msg) => child.warn(join(msg)),
-    error: (...msg) => child.error(join(msg)),
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
     setLevel: () => undefined,
     getLevel: () => BOLT_LEVEL[child.level] ?? LogLevel.INFO,
     setName: () => undefined,

@@ -16,25 +16,27 @@ export function registerInteractiveListeners(
   helpers: SlackHelpers,
 ): void {
   const { kb } = ctx;
-  const { postReply, openViability, publishHome, message } = helpers;
+  const { postReply, openViability, publishHome, message, later } = helpers;
 
   app.command('/careers', async ({ command, ack, respond }) => {
     await ack();
-    const text = plainText(command.text);
-    const reply =
-      text === ''
-        ? bot.answerIntent('help')
-        : await bot.handle(
-            message({
-              id: command.trigger_id,
-              text,
-              kind: 'command',
-              user: command.user_id,
-              channel: command.channel_id,
-              thread: `careers:${command.user_id}`,
-            }),
-          );
-    await respond({ response_type: 'ephemeral', ...renderReply(reply, { share: text !== '', question: text }) });
+    await later(async () => {
+      const text = plainText(command.text);
+      const reply =
+        text === ''
+          ? bot.answerIntent('help')
+          : await bot.handle(
+              message({
+                id: command.trigger_id,
+                text,
+                kind: 'command',
+                user: command.user_id,
+                channel: command.channel_id,
+                thread: `careers:${command.user_id}`,
+              }),
+            );
+      await respond({ response_type: 'ephemeral', ...renderReply(reply, { share: text !== '', question: text }) });
+    });
   });
 
   app.command('/viability', async ({ command, ack, client, respond }) => {
@@ -57,78 +59,84 @@ export function registerInteractiveListeners(
       return;
     }
     await ack();
-    const user = body.user.id;
-    const { reply } = await bot.completeViability(`slack:${user}`, answers);
-    const rendered = renderReply(reply);
-    const meta = parseMeta(view.private_metadata);
-    try {
-      if (meta.r) {
-        const res = await fetch(meta.r, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ response_type: 'ephemeral', ...rendered }),
-        });
-        if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+    await later(async () => {
+      const user = body.user.id;
+      const { reply } = await bot.completeViability(`slack:${user}`, answers);
+      const rendered = renderReply(reply);
+      const meta = parseMeta(view.private_metadata);
+      try {
+        if (meta.r) {
+          const res = await fetch(meta.r, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ response_type: 'ephemeral', ...rendered }),
+          });
+          if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+        }
+        if (sendDm || !meta.r) await client.chat.postMessage({ channel: user, ...rendered });
+        await publishHome(client, user);
+      } catch (err) {
+        logger.error({ err }, 'could not deliver the viability result');
       }
-      if (sendDm || !meta.r) await client.chat.postMessage({ channel: user, ...rendered });
-      await publishHome(client, user);
-    } catch (err) {
-      logger.error({ err }, 'could not deliver the viability result');
-    }
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^${ACTION_ASK}_\\d+$`),
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const choice = parseChoice(action.value);
-      if (choice.q === '/viability') {
-        await openViability(client, body.trigger_id, { c: body.channel?.id }).catch((err) =>
-          logger.warn({ err }, 'modal failed'),
-        );
-        return;
-      }
-      const reply =
-        choice.i && !choice.q.startsWith('/')
-          ? bot.answerIntent(choice.i)
-          : await bot.handle(
-              message({
-                id: action.action_ts,
-                text: choice.q,
-                kind: 'direct',
-                user: body.user.id,
-                channel: body.channel?.id ?? body.user.id,
-                thread: body.message?.thread_ts ?? body.message?.ts,
-              }),
-            );
-      if (body.container?.is_ephemeral || !body.channel) {
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          ...renderReply(reply, { share: true, question: choice.q }),
-        });
-      } else {
-        await postReply(
-          client,
-          { channel: body.channel.id, thread_ts: body.message?.thread_ts ?? body.message?.ts },
-          reply,
-        );
-      }
+      await later(async () => {
+        const choice = parseChoice(action.value);
+        if (choice.q === '/viability') {
+          await openViability(client, body.trigger_id, { c: body.channel?.id }).catch((err) =>
+            logger.warn({ err }, 'modal failed'),
+          );
+          return;
+        }
+        const reply =
+          choice.i && !choice.q.startsWith('/')
+            ? bot.answerIntent(choice.i)
+            : await bot.handle(
+                message({
+                  id: action.action_ts,
+                  text: choice.q,
+                  kind: 'direct',
+                  user: body.user.id,
+                  channel: body.channel?.id ?? body.user.id,
+                  thread: body.message?.thread_ts ?? body.message?.ts,
+                }),
+              );
+        if (body.container?.is_ephemeral || !body.channel) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...renderReply(reply, { share: true, question: choice.q }),
+          });
+        } else {
+          await postReply(
+            client,
+            { channel: body.channel.id, thread_ts: body.message?.thread_ts ?? body.message?.ts },
+            reply,
+          );
+        }
+      });
     },
   );
 
   app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond }) => {
     await ack();
-    const reply = await bot.handle(
-      message({
-        id: action.action_ts,
-        text: action.value ?? '',
-        kind: 'command',
-        user: body.user.id,
-        channel: body.channel?.id ?? body.user.id,
-      }),
-    );
-    await respond({ response_type: 'in_channel', delete_original: true, ...renderReply(reply) });
+    await later(async () => {
+      const reply = await bot.handle(
+        message({
+          id: action.action_ts,
+          text: action.value ?? '',
+          kind: 'command',
+          user: body.user.id,
+          channel: body.channel?.id ?? body.user.id,
+        }),
+      );
+      await respond({ response_type: 'in_channel', delete_original: true, ...renderReply(reply) });
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION_VIABILITY, async ({ ack, body, client }) => {
@@ -138,7 +146,9 @@ export function registerInteractiveListeners(
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    await publishHome(client, event.user).catch((err) => logger.warn({ err }, 'could not publish App Home'));
+    await later(() => publishHome(client, event.user)).catch((err) =>
+      logger.warn({ err }, 'could not publish App Home'),
+    );
   });
 }
 

@@ -11,7 +11,7 @@ import { type ListenerDeps, type SlackHelpers, threadKey } from './slack-helpers
 /** Registers the message listeners. */
 export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, helpers: SlackHelpers): void {
   const { store, kb } = ctx;
-  const { firstDelivery, postReply, message } = helpers;
+  const { firstDelivery, postReply, message, later } = helpers;
 
   app.assistant(
     new Assistant({
@@ -27,36 +27,42 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
       userMessage: async ({ message: m, say, setStatus }) => {
         if (!('user' in m) || !m.user || !('text' in m)) return;
         const threadTs = 'thread_ts' in m ? m.thread_ts : undefined;
-        await setStatus('is looking this up…');
-        const reply = await bot.handle(
-          message({
-            id: m.ts,
-            text: plainText(m.text),
-            kind: 'direct',
-            user: m.user,
-            channel: m.channel,
-            thread: threadTs,
-          }),
-        );
-        await say(renderReply(reply));
+        const { user, text } = m;
+        await later(async () => {
+          await setStatus('is looking this up…');
+          const reply = await bot.handle(
+            message({
+              id: m.ts,
+              text: plainText(text),
+              kind: 'direct',
+              user,
+              channel: m.channel,
+              thread: threadTs,
+            }),
+          );
+          await say(renderReply(reply));
+        });
       },
     }),
   );
 
   app.event('app_mention', async ({ event, body, client, context }) => {
     if (event.bot_id || !event.user || !(await firstDelivery(body.event_id))) return;
-    const thread = event.thread_ts ?? event.ts;
-    const reply = await bot.handle(
-      message({
-        id: event.ts,
-        text: plainText(event.text, context.botUserId),
-        kind: event.thread_ts ? 'thread_reply' : 'mention',
-        user: event.user,
-        channel: event.channel,
-        thread,
-      }),
-    );
-    await postReply(client, { channel: event.channel, thread_ts: thread }, reply);
+    const user = event.user;
+    await later(async () => {
+      const thread = event.thread_ts ?? event.ts;
+      const reply = await bot.handle(
+        message({
+          id: event.ts,
+          text: plainText(event.text, context.botUserId),
+          kind: event.thread_ts ? 'thread_reply' : 'mention',
+          user,
+          channel: event.channel,
+          thread,
+        }),
+      );
+      await postReply(client, { channel: event.channel, thread_ts: thread }, reply);
+    });
   });
 
   app.message(async ({ message: m, body, client, context }) => {
@@ -78,16 +84,18 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
       if (!known) return;
     }
     if (!(await firstDelivery((body as { event_id?: string }).event_id))) return;
-    const reply = await bot.handle(
-      message({
-        id: msg.ts,
-        text: plainText(msg.text, context.botUserId),
-        kind: msg.thread_ts ? 'thread_reply' : 'direct',
-        user: msg.user,
-        channel: msg.channel,
-        thread: msg.thread_ts,
-      }),
-    );
-    await postReply(client, { channel: msg.channel, thread_ts: msg.thread_ts }, reply);
+    await later(async () => {
+      const reply = await bot.handle(
+        message({
+          id: msg.ts,
+          text: plainText(msg.text, context.botUserId),
+          kind: msg.thread_ts ? 'thread_reply' : 'direct',
+          user: msg.user,
+          channel: msg.channel,
+          thread: msg.thread_ts,
+        }),
+      );
+      await postReply(client, { channel: msg.channel, thread_ts: msg.thread_ts }, reply);
+    });
   });
 }

@@ -9,6 +9,7 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Adapter } from '../../src/types.ts';
+import { attachAckGate } from './ack-gate.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners.ts';
 import { renderReply } from './render-blocks.ts';
@@ -48,17 +49,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const boltLogger = createBoltLogger(logger);
   let server: Server | undefined;
 
+  const common = {
+    token: options.botToken,
+    clientOptions,
+    logger: boltLogger,
+    // auth.test runs in start() (app.init) instead of the constructor, so a bad token is a reportable error.
+    deferInitialization: true,
+    // careerbot keeps conversation state in its own store; Bolt's in-memory one would only cost time.
+    convoStore: false as const,
+  };
   const app = socketMode
-    ? new App({
-        token: options.botToken,
-        appToken: options.appToken,
-        socketMode: true,
-        clientOptions,
-        logger: boltLogger,
-        deferInitialization: true,
-      })
+    ? new App({ ...common, appToken: options.appToken, socketMode: true })
     : new App({
-        token: options.botToken,
+        ...common,
         receiver: new HTTPReceiver({
           signingSecret: options.signingSecret ?? '',
           endpoints: '/slack/events',
@@ -75,12 +78,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
             },
           ],
         }),
-        clientOptions,
-        logger: boltLogger,
-        deferInitialization: true,
       });
 
-  registerListeners(app, { ctx, bot, logger });
+  const { queue } = registerListeners(app, { ctx, bot, logger });
+  let detachGate: (() => void) | undefined;
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled Slack listener error');
   });
@@ -92,17 +93,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return server ? (server.address() as AddressInfo).port : undefined;
     },
     async start() {
-      // auth.test runs here rather than in the constructor, so a bad token is an error we can report.
       await app.init();
       if (socketMode) {
         await app.start();
         logger.info('Slack adapter connected in Socket Mode');
       } else {
         server = (await app.start(options.port ?? ctx.config.port)) as Server;
+        // With processBeforeResponse the ack waits for the work itself, so the gate would only delay it.
+        if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
         logger.info({ port: (server.address() as AddressInfo).port }, 'Slack adapter listening (HTTP mode)');
       }
     },
     async stop() {
+      detachGate?.();
       await app.stop();
       server = undefined;
     },

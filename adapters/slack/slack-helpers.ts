@@ -3,6 +3,7 @@
  * thread), opening the viability modal and publishing App Home.
  */
 import type { WebClient } from '@slack/web-api';
+import PQueue from 'p-queue';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -27,9 +28,24 @@ const THREAD_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** The key under which the bot notes that it answered in a thread. */
 export const threadKey = (channel: string, threadTs: string) => `slack:thread:${channel}:${threadTs}`;
 
+/** How many listeners may do their post-ack work at once. */
+const WORK_CONCURRENCY = 2;
+
 /** Builds the helpers over one context. */
 export function createSlackHelpers({ ctx, logger }: ListenerDeps) {
   const { store, kb } = ctx;
+  // Post-ack work (answering, posting, calling Slack) waits in a small queue so that a burst of requests
+  // is acked first: unbounded, the answers' own HTTP calls would delay the acks of later requests.
+  const queue = new PQueue({ concurrency: WORK_CONCURRENCY });
+
+  /** Runs a listener's post-ack work on the queue and waits for it. */
+  const later = async (work: () => Promise<void>): Promise<void> => {
+    await queue.add(async () => {
+      // Yield to pending I/O first, so requests already on the wire are acked before this work starts.
+      await new Promise((resolve) => setImmediate(resolve));
+      await work();
+    });
+  };
 
   /** True the first time an event id is seen by any replica sharing the store. */
   async function firstDelivery(eventId: string | undefined): Promise<boolean> {
@@ -89,7 +105,7 @@ export function createSlackHelpers({ ctx, logger }: ListenerDeps) {
     kind: fields.kind,
   });
 
-  return { firstDelivery, postReply, openViability, publishHome, message };
+  return { firstDelivery, postReply, openViability, publishHome, message, later, queue };
 }
 
 /** The helpers' type, for the listener modules. */

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { FAKE_IDS } from './slack-fake-payloads.ts';
-import { isRecord, type Json } from './slack-fake-web-api.ts';
 import { WaitList } from './slack-fake-wait.ts';
+import { isRecord, type Json } from './slack-fake-web-api.ts';
 
 /** The three Socket Mode envelope types Slack sends. */
 export type EnvelopeType = 'slash_commands' | 'events_api' | 'interactive';
@@ -43,7 +43,7 @@ export class SocketModeServer {
     this.wss.on('connection', (socket) => this.onSocket(socket));
   }
 
-  /** A fresh `wss://…?ticket=` style URL, as `apps.connections.open` returns. */
+  /** A fresh `ws://…/link/?ticket=…` URL, as `apps.connections.open` returns. */
   url(): string {
     return `ws://127.0.0.1:${this.port}/link/?ticket=${randomUUID()}&app_id=${FAKE_IDS.appId}`;
   }

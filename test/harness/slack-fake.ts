@@ -2,14 +2,14 @@
  * FakeSlack: a local stand-in for Slack that the real `@slack/bolt` App talks to over loopback.
  * It serves the Web API (`/api/:method`), a response_url sink (`/response/:id`) and a Socket Mode WebSocket
  * (`/link/`), and sends signed requests to an app's HTTP endpoint the way Slack does.
- * Payload builders live in slack-fake-payloads.ts, Web API replies and limits in slack-fake-web-api.ts.
+ * Payload builders live in slack-fake-payloads.ts, Web API replies and limits in slack-fake-web-api.ts,
+ * Socket Mode in slack-fake-socket.ts.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { BlockButtonAction, EnvelopedEvent, SlashCommand, ViewSubmitAction } from '@slack/bolt';
-import { type WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
 import {
   type AnyEvent,
   type BlockActionInit,
@@ -24,6 +24,8 @@ import {
   slackSignatureHeaders,
   type ViewSubmissionInit,
 } from './slack-fake-payloads.ts';
+import { type EnvelopeOptions, type EnvelopeType, type SocketAck, SocketModeServer } from './slack-fake-socket.ts';
+import { WaitList } from './slack-fake-wait.ts';
 import {
   type ApiContext,
   type ApiHandler,
@@ -36,6 +38,7 @@ import {
 } from './slack-fake-web-api.ts';
 
 export * from './slack-fake-payloads.ts';
+export type { EnvelopeOptions, EnvelopeType, SocketAck } from './slack-fake-socket.ts';
 export type { ApiContext, ApiHandler, Json, RecordedCall } from './slack-fake-web-api.ts';
 export { blockLimitErrors } from './slack-fake-web-api.ts';
 
@@ -90,61 +93,6 @@ export interface SendResult<P = unknown> {
   payload: P;
 }
 
-/** The three Socket Mode envelope types Slack sends. */
-export type EnvelopeType = 'slash_commands' | 'events_api' | 'interactive';
-
-/** What a Socket Mode client sends back for an envelope. */
-export interface SocketAck {
-  envelope_id: string;
-  payload?: Json;
-}
-
-interface Waiter<T> {
-  match(item: T): boolean;
-  resolve(item: T): void;
-  reject(error: Error): void;
-  timer: NodeJS.Timeout;
-}
-
-/** Pending waits on a growing list; resolves on arrival instead of polling. */
-class WaitList<T> {
-  private readonly waiters = new Set<Waiter<T>>();
-
-  wait(seen: readonly T[], match: (item: T) => boolean, timeoutMs: number, describe: () => string): Promise<T> {
-    const found = seen.find(match);
-    if (found !== undefined) return Promise.resolve(found);
-    return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter<T> = {
-        match,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.waiters.delete(waiter);
-          reject(new Error(`${describe()} (timed out after ${timeoutMs} ms)`));
-        }, timeoutMs),
-      };
-      this.waiters.add(waiter);
-    });
-  }
-
-  notify(item: T): void {
-    for (const waiter of this.waiters) {
-      if (!waiter.match(item)) continue;
-      clearTimeout(waiter.timer);
-      this.waiters.delete(waiter);
-      waiter.resolve(item);
-    }
-  }
-
-  rejectAll(reason: string): void {
-    for (const waiter of this.waiters) {
-      clearTimeout(waiter.timer);
-      waiter.reject(new Error(reason));
-    }
-    this.waiters.clear();
-  }
-}
-
 function summarize(call: RecordedCall): string {
   const params = JSON.stringify(call.params);
   return `${call.method} ${params.length > 160 ? `${params.slice(0, 160)}…` : params}`;
@@ -162,48 +110,40 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Every POST to a response_url. */
   readonly responses: RecordedResponse[] = [];
-  /** Every Socket Mode ack received. */
-  readonly acks: SocketAck[] = [];
   readonly port: number;
   /** Pass as `clientOptions.slackApiUrl`. */
   readonly apiUrl: string;
   readonly signingSecret: string;
 
   private readonly server: Server;
-  private readonly wss: WebSocketServer;
+  private readonly socket: SocketModeServer;
   private readonly handlers = new Map<string, ApiHandler>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly callWaiters = new WaitList<RecordedCall>();
   private readonly responseWaiters = new WaitList<RecordedResponse>();
-  private readonly ackWaiters = new WaitList<SocketAck>();
-  private readonly connectionWaiters = new WaitList<WebSocket>();
-  private readonly readySockets = new Set<WebSocket>();
-  private readonly socketSeq = new WeakMap<WebSocket, number>();
-  private socketCount = 0;
   private readonly apiContext: ApiContext;
   private appUrl: string | undefined;
   private counter = 0;
   private stopped = false;
 
-  private constructor(server: Server, wss: WebSocketServer, signingSecret: string) {
+  private constructor(server: Server, signingSecret: string) {
     this.server = server;
-    this.wss = wss;
     this.signingSecret = signingSecret;
     this.port = (server.address() as AddressInfo).port;
+    this.socket = new SocketModeServer(server, this.port);
     this.apiUrl = `http://127.0.0.1:${this.port}/api/`;
     const base = Math.floor(Date.now() / 1000);
     this.apiContext = {
       nextTs: () => `${base}.${String(++this.counter).padStart(6, '0')}`,
       nextViewId: () => `V${String(++this.counter).padStart(10, '0')}`,
-      socketUrl: () => `ws://127.0.0.1:${this.port}/link/?ticket=${randomUUID()}&app_id=${FAKE_IDS.appId}`,
+      socketUrl: () => this.socket.url(),
     };
     server.on('request', (req, res) => {
       this.route(req, res).catch((error: unknown) => {
         if (!res.headersSent) this.json(res, 500, { ok: false, error: 'fatal_error', detail: String(error) });
       });
     });
-    wss.on('connection', (socket) => this.onSocket(socket));
   }
 
   /** Starts the fake on an ephemeral loopback port. */
@@ -214,8 +154,7 @@ export class FakeSlack {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    const wss = new WebSocketServer({ server, path: '/link/' });
-    return new FakeSlack(server, wss, options.signingSecret ?? 'test-signing-secret');
+    return new FakeSlack(server, options.signingSecret ?? 'test-signing-secret');
   }
 
   // ---------------------------------------------------------------- Web API
@@ -279,7 +218,7 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.responses.length = 0;
-    this.acks.length = 0;
+    this.socket.reset();
     this.faults.clear();
   }
 
@@ -353,52 +292,32 @@ export class FakeSlack {
 
   // ---------------------------------------------------------------- Socket Mode
 
+  /** Every Socket Mode ack received, in order. */
+  get acks(): readonly SocketAck[] {
+    return this.socket.acks;
+  }
+
   /** Open Socket Mode connections. */
   get socketConnections(): number {
-    return [...this.wss.clients].filter((socket) => socket.readyState === socket.OPEN).length;
+    return this.socket.connections;
   }
 
   /**
    * Resolves once the next Socket Mode client (e.g. a reconnect after `disconnectSockets`) has processed `hello`.
-   * Wait for this before stopping an app that is reconnecting.
+   * Wait for this before stopping an app that is reconnecting. Bolt's client waits 5 s before reconnecting.
    */
   waitForSocketConnection(timeoutMs = 2000): Promise<WebSocket> {
-    const after = this.socketCount;
-    return this.connectionWaiters.wait(
-      [],
-      (socket) => (this.socketSeq.get(socket) ?? 0) > after,
-      timeoutMs,
-      () => 'waitForSocketConnection: no client connected',
-    );
+    return this.socket.waitForConnection(timeoutMs);
   }
 
-  /** Sends an envelope to the newest connection and returns its envelope_id. */
-  sendEnvelope(
-    type: EnvelopeType,
-    payload: object,
-    options: { retryAttempt?: number; retryReason?: string; envelopeId?: string } = {},
-  ): string {
-    const open = [...this.wss.clients].filter((s) => s.readyState === s.OPEN);
-    const socket = open.filter((s) => this.readySockets.has(s)).at(-1) ?? open.at(-1);
-    if (!socket) throw new Error('sendEnvelope: no Socket Mode connection (did the app start with socketMode: true?)');
-    const envelopeId = options.envelopeId ?? randomUUID();
-    const envelope: Json = { envelope_id: envelopeId, type, accepts_response_payload: type !== 'events_api', payload };
-    if (type === 'events_api') {
-      envelope.retry_attempt = options.retryAttempt ?? 0;
-      envelope.retry_reason = options.retryReason ?? '';
-    }
-    socket.send(JSON.stringify(envelope));
-    return envelopeId;
+  /** Sends an envelope (payload as in the HTTP body: command fields, event_callback, interactive payload). */
+  sendEnvelope(type: EnvelopeType, payload: object, options: EnvelopeOptions = {}): string {
+    return this.socket.send(type, payload, options);
   }
 
-  /** Resolves with the client's ack for `envelopeId`. */
+  /** Resolves with the client's ack `{envelope_id, payload}` for `envelopeId`. */
   waitForAck(envelopeId: string, timeoutMs = 2000): Promise<SocketAck> {
-    return this.ackWaiters.wait(
-      this.acks,
-      (ack) => ack.envelope_id === envelopeId,
-      timeoutMs,
-      () => `waitForAck(${envelopeId}): acks seen: ${this.acks.map((a) => a.envelope_id).join(', ') || 'none'}`,
-    );
+    return this.socket.waitForAck(envelopeId, timeoutMs);
   }
 
   /**
@@ -406,15 +325,7 @@ export class FakeSlack {
    * (e.g. `refresh_requested`), which makes the client reconnect by itself; without, the sockets are cut.
    */
   disconnectSockets(options: { reason?: string } = {}): void {
-    for (const socket of this.wss.clients) {
-      if (options.reason && socket.readyState === socket.OPEN) {
-        socket.send(
-          JSON.stringify({ type: 'disconnect', reason: options.reason, debug_info: { host: 'fake-applink' } }),
-        );
-      } else {
-        socket.terminate();
-      }
-    }
+    this.socket.disconnect(options.reason);
   }
 
   /** Closes WebSockets, keep-alive connections and the server; pending waits reject. */
@@ -422,11 +333,9 @@ export class FakeSlack {
     if (this.stopped) return;
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
-    for (const list of [this.callWaiters, this.responseWaiters, this.ackWaiters, this.connectionWaiters]) {
-      list.rejectAll('FakeSlack stopped');
-    }
-    await this.closeSockets();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.callWaiters.rejectAll('FakeSlack stopped');
+    this.responseWaiters.rejectAll('FakeSlack stopped');
+    await this.socket.close();
     // Bolt's fetch keeps connections alive; without this, close() waits for them to idle out.
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -507,68 +416,6 @@ export class FakeSlack {
     if (res.destroyed) return;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(body));
-  }
-
-  // Bolt's app.stop() starts the client's close handshake without waiting for it; cutting the socket mid-handshake
-  // leaves the client logging errors and holding a 10 s timer, so finish the handshake and cut only stragglers.
-  private async closeSockets(): Promise<void> {
-    const closing = [...this.wss.clients].map(
-      (socket) =>
-        new Promise<void>((resolve) => {
-          if (socket.readyState === socket.CLOSED) return resolve();
-          const timer = setTimeout(() => {
-            socket.terminate();
-            resolve();
-          }, 500);
-          socket.once('close', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          if (socket.readyState === socket.OPEN) socket.close(1001, 'server stopping');
-        }),
-    );
-    await Promise.all(closing);
-  }
-
-  private onSocket(socket: WebSocket): void {
-    this.socketSeq.set(socket, ++this.socketCount);
-    socket.on('message', (data) => {
-      let message: unknown;
-      try {
-        message = JSON.parse(String(data));
-      } catch {
-        return;
-      }
-      if (!isRecord(message) || typeof message.envelope_id !== 'string') return;
-      const ack: SocketAck = {
-        envelope_id: message.envelope_id,
-        ...(isRecord(message.payload) ? { payload: message.payload } : {}),
-      };
-      this.acks.push(ack);
-      this.ackWaiters.notify(ack);
-    });
-    // SocketModeClient.start() resolves only once this arrives.
-    socket.send(
-      JSON.stringify({
-        type: 'hello',
-        num_connections: this.socketConnections,
-        debug_info: { host: 'fake-applink', build_number: 1, approximate_connection_time: 18060 },
-        connection_info: { app_id: FAKE_IDS.appId },
-      }),
-    );
-    // The client answers pings itself, after handling the frames before them: the pong proves it has processed
-    // hello and is connected. Stopping a Bolt app that is still connecting rejects a promise nobody handles.
-    // Slack keeps pinging, and the client reconnects if server pings stop for 30 s once they have started.
-    socket.once('pong', () => {
-      this.readySockets.add(socket);
-      this.connectionWaiters.notify(socket);
-    });
-    socket.ping();
-    const pinger = setInterval(() => socket.ping(), 10_000).unref();
-    socket.once('close', () => {
-      clearInterval(pinger);
-      this.readySockets.delete(socket);
-    });
   }
 
   private async post<P>(body: string, contentType: string, payload: P, options: SendOptions): Promise<SendResult<P>> {
