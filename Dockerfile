@@ -20,6 +20,10 @@ COPY knowledge ./knowledge
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
+EXPOSE 3000
 # Secrets (tokens, keys) come from the environment at run time, never from the image.
-# A HEALTHCHECK on GET /healthz arrives with the Slack HTTP mode, the first HTTP endpoint.
+# Slack's HTTP mode answers GET /healthz on PORT; Socket Mode opens no port, so there the check passes
+# when nothing listens.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(process.env.SLACK_APP_TOKEN?0:1))"]
 CMD ["node", "src/main.ts"]

@@ -34,6 +34,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-123-456' })).toThrow(/SLACK_SIGNING_SECRET/);
   });
 
+  it('reads SLACK_API_URL so the Web API base can be replaced (tests, proxies, Enterprise Grid)', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'secret-123',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
+    expect(config.slack.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(() => loadConfig({ SLACK_API_URL: 'not a url' })).toThrow(/SLACK_API_URL/);
+  });
+
   it('accepts a Redis URL', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
   });

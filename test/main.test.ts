@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from './harness/slack-fake.ts';
+import { tempDir } from './helpers/context.ts';
+import { mention } from './helpers/slack.ts';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs = 15_000): Promise<Response> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+describe('npm start with Slack configured (composition root)', () => {
+  let fake: FakeSlack;
+  let child: ChildProcess;
+  let port: number;
+  const { dir, cleanup } = tempDir();
+  beforeAll(async () => {
+    fake = await FakeSlack.start();
+    port = await freePort();
+    child = spawn(process.execPath, ['src/main.ts'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: 'xoxb-main-test',
+        SLACK_SIGNING_SECRET: fake.signingSecret,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+        DATA_DIR: dir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  });
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await fake.stop();
+    cleanup();
+  });
+
+  it('starts the Slack adapter in HTTP mode, answers, and shuts down cleanly on SIGTERM', async () => {
+    const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(fake.callsTo('auth.test')[0]?.auth).toBe('Bearer xoxb-main-test');
+    fake.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
+    await fake.sendEvent(mention('how much do prompt engineers make?'));
+    const call = await fake.waitForCall('chat.postMessage', undefined, 5_000);
+    expect(JSON.stringify(call.params.blocks)).toContain('$175,000');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
