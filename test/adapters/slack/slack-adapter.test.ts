@@ -129,6 +129,13 @@ describe('Slack questions in chat', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('retries a transient 500 from the Web API and posts once', async () => {
+    rig.fake.failNext('chat.postMessage', { status: 500 });
+    await rig.fake.sendEvent(mention('how do I build a portfolio?'));
+    const calls = rig.fake.callsTo('chat.postMessage');
+    expect(calls).toHaveLength(2);
+  });
+
   it('logs a Slack API error and keeps answering later events', async () => {
     rig.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     await rig.fake.sendEvent(mention('what does a prompt engineer do all day?'));
