@@ -92,29 +92,17 @@ export async function slackAckBench(): Promise<{
   // before the next burst, so neither app is timed while the other is still busy.
   const settle = () => new Promise((r) => setTimeout(r, 500));
   await settle();
+  const run = async (name: string, url: string, sink: number[], round: number) => {
+    const times = await load.burst(url);
+    sink.push(...times);
+    if (process.env.BENCH_VERBOSE) {
+      const sorted = [...times].sort((a, b) => a - b);
+      process.stderr.write(`round ${round} ${name}: p99 ${quantile(sorted, 0.99).toFixed(1)} ms\n`);
+    }
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    const runOurs = async () => {
-      const t = await load.burst(ourUrl);
-      ours.push(...t);
-      if (process.env.BENCH_VERBOSE)
-        process.stderr.write(
-          `round ${round} ours max ${Math.max(...t).toFixed(1)} p99 ${quantile(
-            [...t].sort((a, b) => a - b),
-            0.99,
-          ).toFixed(1)}\n`,
-        );
-    };
-    const runBare = async () => {
-      const t = await load.burst(bareUrl);
-      plain.push(...t);
-      if (process.env.BENCH_VERBOSE)
-        process.stderr.write(
-          `round ${round} bare max ${Math.max(...t).toFixed(1)} p99 ${quantile(
-            [...t].sort((a, b) => a - b),
-            0.99,
-          ).toFixed(1)}\n`,
-        );
-    };
+    const runOurs = () => run('careerbot', ourUrl, ours, round);
+    const runBare = () => run('bare', bareUrl, plain, round);
     if (round % 2 === 0) {
       await runOurs();
       await settle();

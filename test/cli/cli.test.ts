@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIDDLING_PROFILE } from '../fixtures/viability-answers.ts';
 import { tempDir } from '../helpers/context.ts';
 
 const { dir, cleanup } = tempDir();
@@ -46,14 +47,7 @@ describe('cli', () => {
   });
 
   it('viability --json: scores answers and reports changes on the second run', () => {
-    const answers = {
-      coding: 'basic',
-      ai_tools: 'regularly',
-      portfolio: 'some',
-      employment_type: 'contract',
-      hybrid: 'yes',
-      salary: '70k_200k',
-    };
+    const answers = MIDDLING_PROFILE;
     const first = cli(['viability', '--answers', JSON.stringify(answers), '--json', '--user', 'alice']);
     expect(first.code).toBe(0);
     const result = JSON.parse(first.stdout);

@@ -1,4 +1,5 @@
 /** Starts the real Slack adapter (real Bolt) against a FakeSlack, over the real bot and knowledge base. */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -79,4 +80,20 @@ export function messageEvent(text: string, extra: Record<string, unknown> = {}) 
 /** Every text a Block Kit payload would show, flattened. */
 export function blockText(blocks: unknown): string {
   return JSON.stringify(blocks ?? []);
+}
+
+/** One rig for a whole test file: started before the tests, stopped after, its fake's records cleared before each. */
+export function useSlackRig(options: Parameters<typeof startSlackRig>[0] = {}): () => SlackRig {
+  let rig: SlackRig | undefined;
+  beforeAll(async () => {
+    rig = await startSlackRig(options);
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
+  beforeEach(() => rig?.fake.reset());
+  return () => {
+    if (!rig) throw new Error('the Slack rig has not started');
+    return rig;
+  };
 }

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FACTOR_IDS } from '../../src/types.ts';
 import { scoreViability, validateAnswers } from '../../src/viability/score.ts';
+import { STRONG_PROFILE, WEAK_PROFILE } from '../fixtures/viability-answers.ts';
 import { createTestBot, message, realKnowledge } from '../helpers/context.ts';
 
 const { kb } = realKnowledge();
-const strong = {
-  coding: 'professional',
-  ai_tools: 'advanced',
-  portfolio: 'strong',
-  employment_type: 'open',
-  hybrid: 'yes',
-  salary: '70k_200k',
-};
-const weak = {
-  coding: 'none',
-  ai_tools: 'rarely',
-  portfolio: 'none',
-  employment_type: 'full_time',
-  hybrid: 'no',
-  salary: 'over_200k',
-};
+const strong = STRONG_PROFILE;
+const weak = WEAK_PROFILE;
 
 describe('validateAnswers', () => {
   it('names every missing or unknown answer and the options allowed', () => {

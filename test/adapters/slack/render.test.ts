@@ -15,16 +15,10 @@ import { loadKnowledge } from '../../../src/knowledge/loader.ts';
 import type { Reply, ReplyFact } from '../../../src/types.ts';
 import { viabilityReply } from '../../../src/viability/render.ts';
 import { scoreViability } from '../../../src/viability/score.ts';
+import { STRONG_PROFILE } from '../../fixtures/viability-answers.ts';
 
 const kb = loadKnowledge('knowledge');
-const answers = {
-  coding: 'professional',
-  ai_tools: 'advanced',
-  portfolio: 'strong',
-  employment_type: 'open',
-  hybrid: 'yes',
-  salary: '70k_200k',
-};
+const answers = STRONG_PROFILE;
 
 /** Every displayed string under a `text` key, at any depth (button values are not shown, so skipped). */
 function texts(node: unknown): string[] {

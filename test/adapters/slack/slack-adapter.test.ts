@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../../src/store/store.ts';
 import { FAKE_IDS } from '../../harness/slack-fake.ts';
 import { captureLogger } from '../../helpers/context.ts';
-import { blockText, mention, messageEvent, type SlackRig, startSlackRig } from '../../helpers/slack.ts';
+import { blockText, mention, messageEvent, type SlackRig, startSlackRig, useSlackRig } from '../../helpers/slack.ts';
 
+const rigOf = useSlackRig();
 let rig: SlackRig;
-beforeAll(async () => {
-  rig = await startSlackRig();
+beforeEach(() => {
+  rig = rigOf();
 });
-afterAll(async () => {
-  await rig.stop();
-});
-beforeEach(() => rig.fake.reset());
 
 describe('Slack HTTP mode: requests and signatures', () => {
   it('answers url_verification with the challenge', async () => {

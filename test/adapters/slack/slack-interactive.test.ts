@@ -1,27 +1,18 @@
 import type { ViewStateValue } from '@slack/bolt';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_SHARE } from '../../../adapters/slack/render-blocks.ts';
 import { VIABILITY_CALLBACK } from '../../../adapters/slack/render-views.ts';
+import { MIDDLING_PROFILE } from '../../fixtures/viability-answers.ts';
 import { FAKE_IDS } from '../../harness/slack-fake.ts';
-import { blockText, mention, type SlackRig, startSlackRig } from '../../helpers/slack.ts';
+import { blockText, mention, type SlackRig, startSlackRig, useSlackRig } from '../../helpers/slack.ts';
 
+const rigOf = useSlackRig();
 let rig: SlackRig;
-beforeAll(async () => {
-  rig = await startSlackRig();
+beforeEach(() => {
+  rig = rigOf();
 });
-afterAll(async () => {
-  await rig.stop();
-});
-beforeEach(() => rig.fake.reset());
 
-const complete = {
-  coding: 'basic',
-  ai_tools: 'regularly',
-  portfolio: 'some',
-  employment_type: 'contract',
-  hybrid: 'yes',
-  salary: '70k_200k',
-};
+const complete = MIDDLING_PROFILE;
 /** Modal state as Slack sends it: radio buttons keyed by block id `q_<question>`, plus the DM checkbox. */
 function stateFor(answers: Record<string, string>, dm = false): Record<string, Record<string, ViewStateValue>> {
   const option = (value: string) => ({ text: { type: 'plain_text' as const, text: value }, value });
