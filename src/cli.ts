@@ -16,6 +16,7 @@ import { validateAnswers } from './viability/score.ts';
 
 const USAGE = `usage: npm run -s cli -- <command>
   kb check                          validate knowledge/ and print a summary
+  discord register [--guild <id>]   upload the Discord slash commands (guild-scoped with --guild)
   ask "<question>"                  print one answer
   classify                          read messages (one per line) on stdin, write JSON lines
   viability --answers '<json>' [--json] [--user <id>]
@@ -71,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       answers: { type: 'string' },
       json: { type: 'boolean' },
       user: { type: 'string' },
+      guild: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -83,6 +85,21 @@ async function main(argv: string[]): Promise<number> {
       return kbCheck(config);
     case 'classify':
       return classify(config);
+    case 'discord': {
+      if (rest[0] !== 'register') break;
+      const { token, applicationId, apiUrl } = config.discord;
+      if (!token || !applicationId) {
+        err('careerbot: set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register commands');
+        return 2;
+      }
+      // Imported here so that other commands never load discord.js.
+      const { registerCommands } = await import('../adapters/discord/register.ts');
+      const names = await registerCommands({ token, applicationId, apiUrl, guildId: values.guild });
+      out(
+        `registered ${names.length} commands ${values.guild ? `in guild ${values.guild}` : 'globally'}: ${names.map((n) => `/${n}`).join(', ')}`,
+      );
+      return 0;
+    }
     case 'ask': {
       const question = rest.join(' ');
       // A throwaway in-memory store: `ask` answers one question and leaves no state behind.

@@ -25,6 +25,7 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{15,22}$/, 'must be a Discord snowflake (digits)')
     .optional(),
+  DISCORD_API_URL: z.url().optional(),
   OPENAI_API_KEY: secret(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: optional,
@@ -38,7 +39,7 @@ export interface Config {
   redisUrl?: string;
   port: number;
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
-  discord: { token?: string; applicationId?: string };
+  discord: { token?: string; applicationId?: string; apiUrl?: string };
   openai: { apiKey?: string; baseUrl?: string; model?: string };
 }
 
@@ -80,7 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
     },
-    discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID },
+    discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
   };
 }

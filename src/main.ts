@@ -27,6 +27,11 @@ async function platformAdapters(ctx: AppContext, bot: ReturnType<typeof createBo
       }),
     );
   }
+  const { discord } = ctx.config;
+  if (discord.token) {
+    const { createDiscordAdapter } = await import('../adapters/discord/discord-adapter.ts');
+    adapters.push(createDiscordAdapter({ ctx, bot, token: discord.token, apiUrl: discord.apiUrl }));
+  }
   return adapters;
 }
 
@@ -66,11 +71,6 @@ async function main(): Promise<number> {
   }
 
   const adapters = await platformAdapters(ctx, bot);
-  if (adapters.length === 0) {
-    logger.error('DISCORD_TOKEN is set, but the Discord adapter is not part of this build yet');
-    await ctx.store.close();
-    return 2;
-  }
   for (const adapter of adapters) await adapter.start();
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -1,0 +1,87 @@
+/**
+ * The Discord adapter on discord.js. It asks only for the gateway intents it needs:
+ * - `Guilds`: the guild and channel cache that interactions and guild messages are resolved against;
+ * - `GuildMessages`: MESSAGE_CREATE for mentions in server channels and threads;
+ * - `DirectMessages` (with the `Channel` partial): MESSAGE_CREATE for DMs.
+ * It does not ask for the privileged `MessageContent` intent: Discord delivers the text of messages that
+ * mention the bot, and of DMs, without it. Handlers live in `interactions.ts` and `messages.ts`.
+ */
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Bot } from '../../src/bot.ts';
+import type { AppContext } from '../../src/context.ts';
+import { createCooldown } from '../../src/cooldown.ts';
+import type { Adapter } from '../../src/types.ts';
+import { handleInteraction } from './interactions.ts';
+import { handleMessage } from './messages.ts';
+import { ALLOWED_MENTIONS_NONE, renderReply } from './render.ts';
+
+/** Discord settings; tests pass the fake's URL as `apiUrl`. */
+export interface DiscordAdapterOptions {
+  ctx: AppContext;
+  bot: Bot;
+  token: string;
+  /** Replaces https://discord.com/api (tests, proxies). The gateway URL still comes from `/gateway/bot`. */
+  apiUrl?: string;
+  /** How long to wait for guilds listed in READY (discord.js defaults to 15 s). */
+  waitGuildTimeout?: number;
+  /** REST retries on 5xx and network errors (discord.js defaults to 3). */
+  restRetries?: number;
+  /** Defer an interaction when its answer is not ready after this long (Discord allows 3 s). */
+  deferAfterMs?: number;
+}
+
+/** The adapter plus the client, for tests and the composition root. */
+export interface DiscordAdapter extends Adapter {
+  readonly client: Client;
+}
+
+/** Creates the Discord adapter; nothing connects until `start()`. */
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const { ctx, bot } = options;
+  const logger = ctx.logger.child({ adapter: 'discord' });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    // A default for every send: nothing the bot posts can ping anyone, whatever a handler passes.
+    allowedMentions: ALLOWED_MENTIONS_NONE,
+    rest: {
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      ...(options.restRetries === undefined ? {} : { retries: options.restRetries }),
+    },
+    ...(options.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: options.waitGuildTimeout }),
+  });
+  const deps = { ctx, bot, logger, cooldown: createCooldown(), deferAfterMs: options.deferAfterMs };
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    handleInteraction(interaction, deps).catch((err) => logger.error({ err }, 'interaction failed'));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    handleMessage(message, deps).catch((err) => logger.error({ err }, 'message handling failed'));
+  });
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn({ route: info.route, retryAfter: info.retryAfter }, 'rate limited'),
+  );
+
+  return {
+    name: 'discord',
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(options.token);
+      await ready;
+      logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Discord adapter ready');
+    },
+    async stop() {
+      await client.destroy();
+    },
+    async post(conversationId, reply) {
+      const channel = await client.channels.fetch(conversationId);
+      if (!channel?.isSendable()) throw new Error(`cannot post to Discord channel ${conversationId}`);
+      const { embeds, components } = renderReply(reply);
+      await channel.send({ embeds, components, allowedMentions: ALLOWED_MENTIONS_NONE });
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * One small state machine per interaction, so the bot always gives Discord its initial response within
+ * three seconds and never answers twice: `pending` → (`deferred` →) `replied`. If the answer is not ready
+ * after `deferAfterMs`, the interaction is deferred and the answer edited in when it arrives.
+ */
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+
+/** Interactions careerbot answers. */
+export type AnswerableInteraction =
+  | ChatInputCommandInteraction
+  | ButtonInteraction
+  | StringSelectMenuInteraction
+  | ModalSubmitInteraction;
+
+/** What a handler produces: a message body (content, embeds, components, allowed mentions). */
+export type ResponsePayload = InteractionEditReplyOptions & InteractionReplyOptions & InteractionUpdateOptions;
+
+/** Where the state machine is. */
+export type ResponderState = 'pending' | 'deferred' | 'replied';
+
+/** How to answer: a new message (`reply`) or an edit of the message whose component was used (`update`). */
+export interface ResponderOptions {
+  mode: 'reply' | 'update';
+  ephemeral?: boolean;
+  /** Defer when the answer is not ready by then; Discord allows three seconds for the first response. */
+  deferAfterMs?: number;
+}
+
+/** Runs `work` and delivers its payload with exactly one initial response. Returns the final state. */
+export async function respond(
+  interaction: AnswerableInteraction,
+  work: () => Promise<ResponsePayload>,
+  { mode, ephemeral = false, deferAfterMs = 1_500 }: ResponderOptions,
+): Promise<ResponderState> {
+  let state: ResponderState = 'pending';
+  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+  let deferring: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    if (state !== 'pending') return;
+    state = 'deferred';
+    deferring =
+      mode === 'update' && interaction.isMessageComponent()
+        ? interaction.deferUpdate()
+        : interaction.deferReply(flags ? { flags } : {});
+  }, deferAfterMs);
+  let payload: ResponsePayload;
+  try {
+    payload = await work();
+  } finally {
+    clearTimeout(timer);
+  }
+  if (state === 'pending') {
+    state = 'replied';
+    if (mode === 'update' && interaction.isMessageComponent()) {
+      await interaction.update(payload as InteractionUpdateOptions);
+    } else {
+      await interaction.reply({ ...(payload as InteractionReplyOptions), ...(flags ? { flags } : {}) });
+    }
+    return state;
+  }
+  await deferring;
+  state = 'replied';
+  await interaction.editReply(payload as InteractionEditReplyOptions);
+  return state;
+}

@@ -1,0 +1,140 @@
+/**
+ * The viability questionnaire as an ephemeral Discord message: one string select per rubric question,
+ * spread over pages, because a message holds at most five action rows and modals cannot show selects in
+ * every client. Pure functions only; the adapter keeps the answers in the store between clicks.
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIStringSelectComponent,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import { neutraliseMentions } from '../../src/input.ts';
+import type { Rubric } from '../../src/knowledge/schema.ts';
+import { clip } from './render.ts';
+
+/** Prefix of every questionnaire component id (`cb:via:q:<questionId>`, `cb:via:next`, ...). */
+export const CUSTOM_VIABILITY = 'cb:via';
+/** custom_id of the button that shows the next page. */
+export const CUSTOM_VIABILITY_NEXT = `${CUSTOM_VIABILITY}:next`;
+/** custom_id of the button that shows the previous page. */
+export const CUSTOM_VIABILITY_BACK = `${CUSTOM_VIABILITY}:back`;
+/** custom_id of the button that scores the answers. */
+export const CUSTOM_VIABILITY_SUBMIT = `${CUSTOM_VIABILITY}:submit`;
+
+/** Four selects plus one button row is Discord's five-row maximum per message. */
+export const QUESTIONS_PER_PAGE = 4;
+
+// Discord's limits for a string select (placeholder 150, option label/value/description 100, 25 options).
+const MAX_PLACEHOLDER = 150;
+const MAX_OPTION_TEXT = 100;
+const MAX_OPTIONS = 25;
+const MAX_CONTENT = 2000;
+
+/** A questionnaire message row: selects or buttons. */
+export type ViabilityRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** What a questionnaire component id asks for; undefined when the id is not part of the questionnaire. */
+export type ViabilityAction = { type: 'select'; questionId: string } | { type: 'next' | 'back' | 'submit' };
+
+/** The custom_id of a question's select menu. */
+export function selectId(questionId: string): string {
+  return `${CUSTOM_VIABILITY}:q:${questionId}`;
+}
+
+/** Reads a questionnaire component id. Note `cb:viability` (the start button) is not one: ids here use `cb:via:`. */
+export function parseViabilityId(customId: string): ViabilityAction | undefined {
+  const match = /^cb:via:(?:q:([a-z0-9_-]+)|(next|back|submit))$/.exec(customId);
+  if (match?.[1]) return { type: 'select', questionId: match[1] };
+  const type = match?.[2];
+  return type === 'next' || type === 'back' || type === 'submit' ? { type } : undefined;
+}
+
+/** How many pages the rubric needs (the schema allows four to eight questions, so one or two). */
+export function pageCount(rubric: Rubric): number {
+  return Math.max(1, Math.ceil(rubric.questions.length / QUESTIONS_PER_PAGE));
+}
+
+const button = (custom_id: string, label: string, style: APIButtonComponentWithCustomId['style']) =>
+  ({ type: ComponentType.Button, custom_id, label, style }) satisfies APIButtonComponentWithCustomId;
+
+/** One page of the questionnaire; each select shows the saved answer, and the prompts are listed in `content`. */
+export function viabilityPage(
+  rubric: Rubric,
+  page: 0 | 1,
+  answers: Record<string, string>,
+): { content: string; components: ViabilityRow[] } {
+  const last = pageCount(rubric) - 1;
+  const index = Math.min(page, last);
+  const first = index * QUESTIONS_PER_PAGE;
+  const questions = rubric.questions.slice(first, first + QUESTIONS_PER_PAGE);
+  const total = rubric.questions.length;
+  const selects: ViabilityRow[] = questions.map((q, i) => {
+    const menu: APIStringSelectComponent = {
+      type: ComponentType.StringSelect,
+      custom_id: selectId(q.id),
+      // Once an answer is picked the select shows it instead of the placeholder, so `content` keeps the prompts.
+      placeholder: clip(neutraliseMentions(`${first + i + 1}. ${q.prompt}`), MAX_PLACEHOLDER),
+      min_values: 1,
+      max_values: 1,
+      options: q.options.slice(0, MAX_OPTIONS).map((o) => ({
+        label: clip(neutraliseMentions(o.label), MAX_OPTION_TEXT),
+        value: o.value,
+        ...(answers[q.id] === o.value ? { default: true } : {}),
+      })),
+    };
+    return { type: ComponentType.ActionRow, components: [menu] };
+  });
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  if (index > 0) buttons.push(button(CUSTOM_VIABILITY_BACK, 'Back', ButtonStyle.Secondary));
+  buttons.push(
+    index < last
+      ? button(CUSTOM_VIABILITY_NEXT, 'Next', ButtonStyle.Primary)
+      : button(CUSTOM_VIABILITY_SUBMIT, 'Score me', ButtonStyle.Success),
+  );
+  const range = questions.length > 1 ? `${first + 1}–${first + questions.length}` : `${first + 1}`;
+  const prompts = questions.map((q, i) => {
+    const help = q.help ? `\n   ${q.help}` : '';
+    return `${first + i + 1}. ${q.prompt}${help}`;
+  });
+  const action = index < last ? 'then press **Next**' : 'then press **Score me**';
+  const content = [
+    `**Viability check** — question ${range} of ${total}`,
+    ...prompts,
+    `Pick an answer in each menu, ${action}.`,
+  ].join('\n');
+  return {
+    content: clip(neutraliseMentions(content), MAX_CONTENT),
+    components: [...selects, { type: ComponentType.ActionRow, components: buttons }],
+  };
+}
+
+/** Answers with the selection applied, or the same object when the id or value is not a known question/option. */
+export function applySelection(
+  rubric: Rubric,
+  answers: Record<string, string>,
+  customId: string,
+  values: readonly string[],
+): Record<string, string> {
+  const action = parseViabilityId(customId);
+  if (action?.type !== 'select') return answers;
+  const question = rubric.questions.find((q) => q.id === action.questionId);
+  const [value] = values;
+  if (!question || value === undefined || values.length !== 1) return answers;
+  return question.options.some((o) => o.value === value) ? { ...answers, [question.id]: value } : answers;
+}
+
+/** The prompts of the questions without a valid answer, in rubric order, for a clear message on submit. */
+export function missingAnswers(rubric: Rubric, answers: Record<string, string>): string[] {
+  return rubric.questions.filter((q) => !q.options.some((o) => o.value === answers[q.id])).map((q) => q.prompt);
+}
+
+/** The page that holds the select of `customId`'s question (page 0 for anything unknown). */
+export function pageOfQuestion(rubric: Rubric, customId: string): 0 | 1 {
+  const parsed = parseViabilityId(customId);
+  if (parsed?.type !== 'select') return 0;
+  const index = rubric.questions.findIndex((q) => q.id === parsed.questionId);
+  return index >= QUESTIONS_PER_PAGE ? 1 : 0;
+}

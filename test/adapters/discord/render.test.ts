@@ -1,0 +1,269 @@
+import type {
+  APIEmbed,
+  APIStringSelectComponent,
+  InteractionEditReplyOptions,
+  InteractionReplyOptions,
+  InteractionUpdateOptions,
+} from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import {
+  ALLOWED_MENTIONS_NONE,
+  chunkForDiscord,
+  decodeAsk,
+  decodeShare,
+  encodeAsk,
+  encodeShare,
+  renderReply,
+} from '../../../adapters/discord/render.ts';
+import {
+  applySelection,
+  missingAnswers,
+  parseViabilityId,
+  viabilityPage,
+} from '../../../adapters/discord/viability-flow.ts';
+import { answerReply, clarifyReply } from '../../../src/answers/compose.ts';
+import { loadKnowledge } from '../../../src/knowledge/loader.ts';
+import type { Reply, ReplyFact } from '../../../src/types.ts';
+import { viabilityReply } from '../../../src/viability/render.ts';
+import { scoreViability } from '../../../src/viability/score.ts';
+import { STRONG_PROFILE } from '../../fixtures/viability-answers.ts';
+
+const kb = loadKnowledge('knowledge');
+const { rubric } = kb;
+
+/** Characters Discord counts toward an embed's 6,000 total. */
+const total = (e: APIEmbed) =>
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.footer?.text.length ?? 0) +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+
+/** Asserts Discord's hard limits on a rendered message. */
+function expectWithinLimits(message: ReturnType<typeof renderReply>): void {
+  for (const e of message.embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(256);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(4096);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(25);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeGreaterThan(0);
+      expect(f.name.length).toBeLessThanOrEqual(256);
+      expect(f.value.length).toBeGreaterThan(0);
+      expect(f.value.length).toBeLessThanOrEqual(1024);
+    }
+    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(2048);
+    expect(total(e)).toBeLessThanOrEqual(6000);
+  }
+  expect(message.components.length).toBeLessThanOrEqual(5);
+  const ids = message.components.flatMap((row) => row.components.map((b) => b.custom_id));
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const row of message.components) {
+    expect(row.components.length).toBeLessThanOrEqual(5);
+    for (const b of row.components) {
+      expect(b.custom_id.length).toBeLessThanOrEqual(100);
+      expect(b.label?.length ?? 0).toBeLessThanOrEqual(80);
+    }
+  }
+}
+
+const fact = (i: number, over: Partial<ReplyFact> = {}): ReplyFact => ({
+  ref: `x/f${i}`,
+  text: `Fact number ${i} `.repeat(20),
+  figure: `${i}%`,
+  source: 'Indeed',
+  sourceUrl: 'https://example.com/a_(b)',
+  asOf: '2023-06',
+  ...over,
+});
+const base = (over: Partial<Reply>): Reply => ({
+  kind: 'answer',
+  title: 'T',
+  body: 'B',
+  facts: [],
+  advice: [],
+  choices: [],
+  entryIds: [],
+  ...over,
+});
+
+describe('renderReply', () => {
+  it('renders an answer as one embed with title, advice and cited fact fields', () => {
+    const reply = answerReply(kb, 'compensation');
+    const message = renderReply(reply);
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe(reply.title);
+    expect(embed?.description).toContain(reply.body);
+    expect(embed?.description).toContain('**What to do**');
+    expect(embed?.fields).toHaveLength(reply.facts.length);
+    const first = reply.facts[0] as ReplyFact;
+    expect(embed?.fields?.[0]?.name).toBe(first.figure);
+    expect(embed?.fields?.[0]?.value).toContain(`\n— `);
+    expect(embed?.fields?.[0]?.value).toContain(first.sourceUrl ? `[${first.source}](` : first.source);
+    expect(embed?.fields?.[0]?.value).toContain(`as of ${first.asOf}`);
+    expect(embed?.footer?.text).toBe(reply.footer);
+    expect(message.content).toBe('');
+    expect(message.allowedMentions).toBe(ALLOWED_MENTIONS_NONE);
+    expect(message.components[0]?.components.map((b) => b.label)).toEqual(reply.choices.map((c) => c.label));
+    expectWithinLimits(message);
+  });
+
+  it('fits discord.js reply, edit and update options', () => {
+    const payload: InteractionReplyOptions & InteractionEditReplyOptions & InteractionUpdateOptions = renderReply(
+      answerReply(kb, 'growth'),
+    );
+    expect(payload.embeds).toHaveLength(1);
+  });
+
+  it('trims an oversized reply to every limit, keeping whole fields', () => {
+    const long = base({
+      title: 'Title '.repeat(100),
+      body: 'word '.repeat(2000),
+      advice: ['Do this. '.repeat(50)],
+      facts: Array.from({ length: 40 }, (_, i) => fact(i, { figure: 'f'.repeat(300 + i) })),
+      choices: Array.from({ length: 30 }, (_, i) => ({ label: `Choice ${i} `.repeat(20), question: `Question ${i}?` })),
+      footer: 'foot '.repeat(600),
+    });
+    const message = renderReply(long, { share: true, question: 'q' });
+    expectWithinLimits(message);
+    expect(message.embeds[0]?.description?.endsWith('…')).toBe(true);
+    expect(message.components.flatMap((r) => r.components).at(-1)?.label).toBe('Share to channel');
+  });
+
+  it('clips a 10,000-character body cleanly to 4,096', () => {
+    const message = renderReply(base({ body: 'a'.repeat(10_000) }));
+    expect(message.embeds[0]?.description).toHaveLength(4096);
+    expect(message.embeds[0]?.description?.endsWith('…')).toBe(true);
+  });
+
+  it('shows a scorecard as nine fields with a coloured emoji, change and citation', () => {
+    const before = scoreViability(kb, { ...STRONG_PROFILE, coding: 'none' }, new Date('2024-01-01'));
+    const reply = viabilityReply(kb, scoreViability(kb, STRONG_PROFILE, new Date('2024-02-01'), before), before);
+    const message = renderReply(reply);
+    const fields = message.embeds[0]?.fields ?? [];
+    expect(fields).toHaveLength(9);
+    for (const f of fields) expect(f.name).toMatch(/^(🟢|🟡|🔴) .+ — (favourable|mixed|risk)/);
+    expect(fields.some((f) => / \(was (favourable|mixed|risk)\)$/.test(f.name))).toBe(true);
+    const row = reply.scorecard?.[0];
+    expect(fields[0]?.value).toContain(`${row?.reason} — `);
+    expect(fields[0]?.value).toContain(`as of ${row?.fact.asOf}`);
+    expect(message.embeds[0]?.description).toContain('**Next steps**');
+    expectWithinLimits(message);
+  });
+
+  it('makes the first clarify choice primary and the others secondary', () => {
+    const message = renderReply(clarifyReply(kb, 'compensation', 'demand'));
+    const styles = message.components[0]?.components.map((b) => b.style);
+    expect(styles).toEqual([1, 2]);
+    expect(decodeAsk(message.components[0]?.components[0]?.custom_id ?? '')?.intent).toBe('compensation');
+  });
+
+  it('never shows a raw mention and allows none', () => {
+    const evil = '@everyone look <@123> and <@&456> @here <@!789>';
+    const message = renderReply(
+      base({
+        title: evil,
+        body: evil,
+        advice: [evil],
+        facts: [fact(1, { text: evil, figure: evil, source: evil })],
+        choices: [{ label: evil, question: evil }],
+        footer: evil,
+      }),
+    );
+    const shown = JSON.stringify(message);
+    for (const raw of ['@everyone', '@here', '<@123>', '<@&456>', '<@!789>']) expect(shown).not.toContain(raw);
+    expect(ALLOWED_MENTIONS_NONE.parse).toEqual([]);
+    expect(ALLOWED_MENTIONS_NONE.repliedUser).toBe(false);
+  });
+});
+
+describe('button ids', () => {
+  it('round-trips a question and its intent, including non-ASCII text', () => {
+    for (const question of ['How much do prompt engineers earn?', 'Combien gagne un ingénieur? 日本語 🚀']) {
+      expect(decodeAsk(encodeAsk({ question, intent: 'compensation' }))).toEqual({ question, intent: 'compensation' });
+      expect(decodeAsk(encodeAsk({ question }))).toEqual({ question });
+      expect(decodeShare(encodeShare(question))).toBe(question);
+    }
+  });
+
+  it('keeps a too-long question as a prefix within 100 characters', () => {
+    const question =
+      'Will prompt engineering become obsolete, or will companies still need it in the long run? 🚀 '.repeat(3);
+    const id = encodeAsk({ question, intent: 'out_of_scope' });
+    expect(id.length).toBeLessThanOrEqual(100);
+    const decoded = decodeAsk(id)?.question ?? '';
+    expect(decoded.length).toBeGreaterThan(20);
+    expect(question.startsWith(decoded)).toBe(true);
+    expect(encodeShare(question).length).toBeLessThanOrEqual(100);
+  });
+
+  it('rejects garbage, other prefixes and unknown intents', () => {
+    const q = Buffer.from('hello').toString('base64url');
+    for (const id of [
+      '',
+      'cb:ask',
+      'cb:ask:-:',
+      'cb:ask:-:***',
+      `cb:ask:bogus:${q}`,
+      `cb:share:${q}`,
+      `x${encodeAsk({ question: 'a' })}`,
+    ])
+      expect(decodeAsk(id)).toBeUndefined();
+    expect(decodeAsk(`cb:ask:-:${Buffer.from([0xff, 0xfe]).toString('base64url')}`)).toBeUndefined();
+    expect(decodeShare(`cb:ask:-:${q}`)).toBeUndefined();
+  });
+});
+
+describe('chunkForDiscord', () => {
+  it('splits long text into pieces of at most 2,000 characters at word boundaries', () => {
+    const chunks = chunkForDiscord('word '.repeat(1000));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.length).toBeLessThanOrEqual(2000);
+    expect(chunks.join(' ')).toBe('word '.repeat(1000).trim());
+  });
+});
+
+describe('viability flow', () => {
+  const selects = (page: ReturnType<typeof viabilityPage>) =>
+    page.components.flatMap((r) => r.components).filter((c): c is APIStringSelectComponent => c.type === 3);
+
+  it('shows the first four questions and a Next button, with saved answers as defaults', () => {
+    const page = viabilityPage(rubric, 0, { coding: 'basic' });
+    expect(page.components).toHaveLength(5);
+    expect(selects(page).map((s) => s.custom_id)).toEqual(rubric.questions.slice(0, 4).map((q) => `cb:via:q:${q.id}`));
+    expect(selects(page)[0]?.options.find((o) => o.default)?.value).toBe('basic');
+    expect(page.components.at(-1)?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
+      'cb:via:next',
+    ]);
+    expect(page.content).toContain(`question 1–4 of ${rubric.questions.length}`);
+  });
+
+  it('shows the remaining questions with Back and Score me on the second page', () => {
+    const page = viabilityPage(rubric, 1, {});
+    expect(selects(page).map((s) => s.custom_id)).toEqual(rubric.questions.slice(4).map((q) => `cb:via:q:${q.id}`));
+    expect(page.components.at(-1)?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
+      'cb:via:back',
+      'cb:via:submit',
+    ]);
+    expect(page.components.length).toBeLessThanOrEqual(5);
+  });
+
+  it('applies a valid selection and ignores unknown questions, values and ids', () => {
+    const answers = { coding: 'none' };
+    expect(applySelection(rubric, answers, 'cb:via:q:coding', ['basic'])).toEqual({ coding: 'basic' });
+    expect(answers).toEqual({ coding: 'none' });
+    for (const [id, values] of [
+      ['cb:via:q:coding', ['expert']],
+      ['cb:via:q:nope', ['basic']],
+      ['cb:via:next', ['basic']],
+      ['cb:via:q:coding', []],
+    ] as const)
+      expect(applySelection(rubric, answers, id, values)).toBe(answers);
+    expect(parseViabilityId('cb:viability')).toBeUndefined();
+  });
+
+  it('lists the prompts still unanswered', () => {
+    const all = rubric.questions.map((q) => q.prompt);
+    expect(missingAnswers(rubric, {})).toEqual(all);
+    expect(missingAnswers(rubric, STRONG_PROFILE)).toEqual([]);
+    expect(missingAnswers(rubric, { ...STRONG_PROFILE, coding: 'bogus' })).toEqual([all[0]]);
+  });
+});
