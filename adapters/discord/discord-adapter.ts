@@ -28,6 +28,8 @@ export interface DiscordAdapterOptions {
   restRetries?: number;
   /** Defer an interaction when its answer is not ready after this long (Discord allows 3 s). */
   deferAfterMs?: number;
+  /** Per-user flood guard (default: 5 messages or interactions per 10 s). */
+  cooldown?: { limit: number; windowMs: number };
 }
 
 /** The adapter plus the client, for tests and the composition root. */
@@ -50,7 +52,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     },
     ...(options.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: options.waitGuildTimeout }),
   });
-  const deps = { ctx, bot, logger, cooldown: createCooldown(), deferAfterMs: options.deferAfterMs };
+  const deps = { ctx, bot, logger, cooldown: createCooldown(options.cooldown), deferAfterMs: options.deferAfterMs };
 
   client.on(Events.InteractionCreate, (interaction) => {
     handleInteraction(interaction, deps).catch((err) => logger.error({ err }, 'interaction failed'));

@@ -44,14 +44,17 @@ export async function respond(
   let state: ResponderState = 'pending';
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   let deferring: Promise<unknown> | undefined;
-  const timer = setTimeout(() => {
+  const defer = () => {
     if (state !== 'pending') return;
     state = 'deferred';
     deferring =
       mode === 'update' && interaction.isMessageComponent()
         ? interaction.deferUpdate()
         : interaction.deferReply(flags ? { flags } : {});
-  }, deferAfterMs);
+  };
+  // A limit of zero or less means: defer before doing any work (for work known to be slow).
+  if (deferAfterMs <= 0) defer();
+  const timer = setTimeout(defer, Math.max(0, deferAfterMs));
   let payload: ResponsePayload;
   try {
     payload = await work();

@@ -1,0 +1,62 @@
+/** Starts the real Discord adapter (real discord.js) against a FakeDiscord, over the real bot and knowledge base. */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
+import type { AppContext } from '../../src/context.ts';
+import type { Store } from '../../src/store/store.ts';
+import { FakeDiscord } from '../harness/discord-fake.ts';
+import { createTestBot } from './context.ts';
+
+/** A running adapter, its fake Discord, the context and the captured log lines. */
+export interface DiscordRig {
+  fake: FakeDiscord;
+  adapter: DiscordAdapter;
+  ctx: AppContext;
+  lines: string[];
+  stop(): Promise<void>;
+}
+
+/** Logs a Discord adapter in to a fresh fake; `deferAfterMs: 0` forces the defer-then-edit path. */
+export async function startDiscordRig(
+  options: { store?: Store; deferAfterMs?: number; cooldown?: { limit: number; windowMs: number } } = {},
+): Promise<DiscordRig> {
+  const fake = await FakeDiscord.start();
+  const { bot, ctx, lines } = await createTestBot({ store: options.store });
+  const adapter = createDiscordAdapter({
+    ctx,
+    bot,
+    token: 'discord-test-token',
+    apiUrl: fake.api,
+    waitGuildTimeout: 1_000,
+    restRetries: 0,
+    deferAfterMs: options.deferAfterMs,
+    // Tests send many interactions as one user; the cooldown has a test of its own.
+    cooldown: options.cooldown ?? { limit: 1_000, windowMs: 1_000 },
+  });
+  await adapter.start();
+  return {
+    fake,
+    adapter,
+    ctx,
+    lines,
+    async stop() {
+      await adapter.stop();
+      await fake.stop();
+    },
+  };
+}
+
+/** One rig for a whole test file; its fake's records are cleared before each test. */
+export function useDiscordRig(options: Parameters<typeof startDiscordRig>[0] = {}): () => DiscordRig {
+  let rig: DiscordRig | undefined;
+  beforeAll(async () => {
+    rig = await startDiscordRig(options);
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
+  beforeEach(() => rig?.fake.reset());
+  return () => {
+    if (!rig) throw new Error('the Discord rig has not started');
+    return rig;
+  };
+}
