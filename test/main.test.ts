@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISCORD_IDS, FakeDiscord } from './harness/discord-fake.ts';
 import { FakeSlack } from './harness/slack-fake.ts';
 import { tempDir } from './helpers/context.ts';
 import { mention } from './helpers/slack.ts';
@@ -64,5 +65,41 @@ describe('npm start with Slack configured (composition root)', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+});
+
+describe('npm start with Discord configured (composition root)', () => {
+  it('logs in through DISCORD_API_URL, answers an interaction, and exits 0 on SIGTERM', async () => {
+    const fake = await FakeDiscord.start();
+    const { dir, cleanup } = tempDir();
+    const child = spawn(process.execPath, ['src/main.ts'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DISCORD_TOKEN: 'discord-main-token',
+        DISCORD_APPLICATION_ID: DISCORD_IDS.applicationId,
+        DISCORD_API_URL: fake.api,
+        DATA_DIR: dir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await fake.waitForIdentify({ timeoutMs: 15_000 });
+      const interaction = fake.sendInteraction(
+        fake.chatInput({ name: 'careers', options: { question: 'how much do prompt engineers make?' } }),
+      );
+      const call = await fake.waitForCall(
+        { method: 'POST', route: new RegExp(`^/interactions/${interaction.id}/`) },
+        10_000,
+      );
+      expect(JSON.stringify(call.body)).toContain('$175,000');
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await fake.stop();
+      cleanup();
+    }
   });
 });
