@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: classification latency (p50/p95/p99 per message on one core) over the development
  * set, router training time, the resident memory of the real console process with everything loaded, and
- * Slack's time to ack under 200 concurrent slash commands (careerbot vs a bare Bolt app).
+ * Slack's time to ack under 200 concurrent slash commands (careerbot vs a bare Bolt app), and Discord's
+ * dispatch-to-callback time under 200 concurrent interactions (careerbot vs a bare discord.js client).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
 import { createRouter } from '../src/router/router.ts';
+import { discordInteractionBench } from './lib/discord-bench.ts';
 import { slackAckBench } from './lib/slack-bench.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -70,3 +72,5 @@ out(
 
 const slack = await slackAckBench();
 for (const line of slack.lines) out(line);
+const discord = await discordInteractionBench();
+for (const line of discord.lines) out(line);

@@ -1,9 +1,12 @@
 /** What the Discord handlers share, built once per adapter. */
+
+import type PQueue from 'p-queue';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Cooldown } from '../../src/cooldown.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { IncomingMessage } from '../../src/types.ts';
+import type { ResponderOptions } from './responder.ts';
 
 /** Dependencies of the interaction and message handlers. */
 export interface DiscordDeps {
@@ -12,6 +15,32 @@ export interface DiscordDeps {
   logger: Logger;
   cooldown: Cooldown;
   deferAfterMs?: number;
+  /** Interactions being handled right now; shared by all handlers of one adapter. */
+  load: { inFlight: number };
+  /** Bounded queue for answers worked out after a deferral. */
+  queue: PQueue;
+}
+
+/** Interactions in flight above which new ones are deferred at once instead of answered directly. */
+export const BUSY_THRESHOLD = 4;
+
+/**
+ * When an interaction is deferred, and where its answer is worked out. Idle: answer directly (one message, no
+ * "thinking…" flash). Busy: defer at once, so that every interaction in a burst gets its first response
+ * within Discord's three seconds however long the queue of answers is.
+ */
+export function timing(deps: DiscordDeps): Pick<ResponderOptions, 'deferAfterMs' | 'schedule'> {
+  if (deps.load.inFlight <= BUSY_THRESHOLD) return { deferAfterMs: deps.deferAfterMs };
+  // Busy: the answers wait their turn on the queue, so that the deferrals of later interactions go out first.
+  // Each job first yields to I/O, so interactions that arrive meanwhile are deferred between two answers.
+  return {
+    deferAfterMs: 0,
+    schedule: (work) =>
+      deps.queue.add(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return work();
+      }),
+  };
 }
 
 /** A platform-neutral message from the fields every Discord event has. */

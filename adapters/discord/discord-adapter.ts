@@ -7,6 +7,7 @@
  * mention the bot, and of DMs, without it. Handlers live in `interactions.ts` and `messages.ts`.
  */
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import PQueue from 'p-queue';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import { createCooldown } from '../../src/cooldown.ts';
@@ -52,10 +53,23 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     },
     ...(options.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: options.waitGuildTimeout }),
   });
-  const deps = { ctx, bot, logger, cooldown: createCooldown(options.cooldown), deferAfterMs: options.deferAfterMs };
+  const deps = {
+    ctx,
+    bot,
+    logger,
+    cooldown: createCooldown(options.cooldown),
+    deferAfterMs: options.deferAfterMs,
+    load: { inFlight: 0 },
+    queue: new PQueue({ concurrency: 2 }),
+  };
 
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, deps).catch((err) => logger.error({ err }, 'interaction failed'));
+    deps.load.inFlight += 1;
+    handleInteraction(interaction, deps)
+      .catch((err) => logger.error({ err }, 'interaction failed'))
+      .finally(() => {
+        deps.load.inFlight -= 1;
+      });
   });
   client.on(Events.MessageCreate, (message) => {
     handleMessage(message, deps).catch((err) => logger.error({ err }, 'message handling failed'));

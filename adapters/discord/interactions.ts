@@ -10,7 +10,7 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { QUESTION_OPTION } from './commands.ts';
-import { cooldownText, type DiscordDeps, toIncoming } from './deps.ts';
+import { cooldownText, type DiscordDeps, timing, toIncoming } from './deps.ts';
 import {
   ALLOWED_MENTIONS_NONE,
   CUSTOM_ASK,
@@ -67,7 +67,7 @@ async function command(interaction: ChatInputCommandInteraction, deps: DiscordDe
             );
       return renderReply(reply, { share: question !== '', question });
     },
-    { mode: 'reply', ephemeral: true, deferAfterMs: deps.deferAfterMs },
+    { mode: 'reply', ephemeral: true, ...timing(deps) },
   );
 }
 
@@ -79,7 +79,7 @@ async function startViability(interaction: AnswerableInteraction, deps: DiscordD
     {
       mode: 'reply',
       ephemeral: true,
-      deferAfterMs: deps.deferAfterMs,
+      ...timing(deps),
     },
   );
 }
@@ -124,7 +124,7 @@ async function button(interaction: ButtonInteraction, deps: DiscordDeps) {
             );
       return renderReply(reply, { share: ephemeral, question: choice.question });
     },
-    { mode: 'reply', ephemeral, deferAfterMs: deps.deferAfterMs },
+    { mode: 'reply', ephemeral, ...timing(deps) },
   );
 }
 
@@ -159,7 +159,7 @@ async function viabilityButton(interaction: ButtonInteraction, deps: DiscordDeps
         allowedMentions: ALLOWED_MENTIONS_NONE,
       };
     },
-    { mode: 'update', deferAfterMs: deps.deferAfterMs },
+    { mode: 'update', ...timing(deps) },
   );
 }
 
@@ -176,6 +176,6 @@ async function select(interaction: StringSelectMenuInteraction, deps: DiscordDep
       const page = pageOfQuestion(ctx.kb.rubric, interaction.customId);
       return { ...viabilityPage(ctx.kb.rubric, page, answers), allowedMentions: ALLOWED_MENTIONS_NONE };
     },
-    { mode: 'update', deferAfterMs: deps.deferAfterMs },
+    { mode: 'update', ...timing(deps) },
   );
 }

@@ -33,13 +33,15 @@ export interface ResponderOptions {
   ephemeral?: boolean;
   /** Defer when the answer is not ready by then; Discord allows three seconds for the first response. */
   deferAfterMs?: number;
+  /** Runs the work (e.g. on a bounded queue, so that first responses in a burst are not held up by answers). */
+  schedule?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Runs `work` and delivers its payload with exactly one initial response. Returns the final state. */
 export async function respond(
   interaction: AnswerableInteraction,
   work: () => Promise<ResponsePayload>,
-  { mode, ephemeral = false, deferAfterMs = 1_500 }: ResponderOptions,
+  { mode, ephemeral = false, deferAfterMs = 1_500, schedule = (w) => w() }: ResponderOptions,
 ): Promise<ResponderState> {
   let state: ResponderState = 'pending';
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
@@ -52,12 +54,12 @@ export async function respond(
         ? interaction.deferUpdate()
         : interaction.deferReply(flags ? { flags } : {});
   };
-  // A limit of zero or less means: defer before doing any work (for work known to be slow).
+  // A limit of zero or less means: defer before doing any work (slow work, or a burst of interactions).
   if (deferAfterMs <= 0) defer();
   const timer = setTimeout(defer, Math.max(0, deferAfterMs));
   let payload: ResponsePayload;
   try {
-    payload = await work();
+    payload = await schedule(work);
   } finally {
     clearTimeout(timer);
   }

@@ -240,6 +240,14 @@ export class FakeDiscord {
     return this.rest.messages.get(id);
   }
 
+  /**
+   * Calls `listener` the moment a request's headers arrive, before its body is read or answered. Benchmarks
+   * use it to time the bot's side without the fake's own request processing.
+   */
+  onRequestStart(listener: (method: string, path: string) => void): void {
+    this.server.prependListener('request', (req: IncomingMessage) => listener(req.method ?? '', req.url ?? ''));
+  }
+
   /** The newest message the bot posted in a channel, if any. */
   lastBotMessage(channelId: string): APIMessage | undefined {
     return [...this.rest.messages.values()]
