@@ -19,6 +19,8 @@ export interface DiscordDeps {
   load: { inFlight: number };
   /** Bounded queue for answers worked out after a deferral. */
   queue: PQueue;
+  /** Edits a deferred response outside the bot's global rate limiter (see `discord-adapter.ts`). */
+  editOriginal: NonNullable<ResponderOptions['editOriginal']>;
 }
 
 /** Interactions in flight above which new ones are deferred at once instead of answered directly. */
@@ -29,12 +31,13 @@ export const BUSY_THRESHOLD = 4;
  * "thinking…" flash). Busy: defer at once, so that every interaction in a burst gets its first response
  * within Discord's three seconds however long the queue of answers is.
  */
-export function timing(deps: DiscordDeps): Pick<ResponderOptions, 'deferAfterMs' | 'schedule'> {
-  if (deps.load.inFlight <= BUSY_THRESHOLD) return { deferAfterMs: deps.deferAfterMs };
+export function timing(deps: DiscordDeps): Pick<ResponderOptions, 'deferAfterMs' | 'schedule' | 'editOriginal'> {
+  if (deps.load.inFlight <= BUSY_THRESHOLD) return { deferAfterMs: deps.deferAfterMs, editOriginal: deps.editOriginal };
   // Busy: the answers wait their turn on the queue, so that the deferrals of later interactions go out first.
   // Each job first yields to I/O, so interactions that arrive meanwhile are deferred between two answers.
   return {
     deferAfterMs: 0,
+    editOriginal: deps.editOriginal,
     schedule: (work) =>
       deps.queue.add(async () => {
         await new Promise((resolve) => setImmediate(resolve));

@@ -6,7 +6,7 @@
  * It does not ask for the privileged `MessageContent` intent: Discord delivers the text of messages that
  * mention the bot, and of DMs, without it. Handlers live in `interactions.ts` and `messages.ts`.
  */
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessagePayload, Partials, REST, Routes } from 'discord.js';
 import PQueue from 'p-queue';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -15,6 +15,7 @@ import type { Adapter } from '../../src/types.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { ALLOWED_MENTIONS_NONE, renderReply } from './render.ts';
+import type { AnswerableInteraction, ResponsePayload } from './responder.ts';
 
 /** Discord settings; tests pass the fake's URL as `apiUrl`. */
 export interface DiscordAdapterOptions {
@@ -53,6 +54,22 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     },
     ...(options.waitGuildTimeout === undefined ? {} : { waitGuildTimeout: options.waitGuildTimeout }),
   });
+  // Interaction webhooks (editing a deferred answer) are not bound to Discord's global rate limit, but
+  // discord.js counts every non-callback request against its 50/s global limiter; under a burst of
+  // deferred interactions the edits would trickle out at 50/s. A separate REST client, used only for
+  // these unauthenticated webhook edits, keeps per-route rate-limit handling without that cap.
+  const webhookRest = new REST({
+    ...(options.apiUrl ? { api: options.apiUrl } : {}),
+    ...(options.restRetries === undefined ? {} : { retries: options.restRetries }),
+    globalRequestsPerSecond: 10_000,
+  });
+  const editOriginal = async (interaction: AnswerableInteraction, payload: ResponsePayload) => {
+    const { body } = MessagePayload.create(interaction, payload).resolveBody();
+    await webhookRest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
+      body,
+      auth: false,
+    });
+  };
   const deps = {
     ctx,
     bot,
@@ -61,6 +78,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     deferAfterMs: options.deferAfterMs,
     load: { inFlight: 0 },
     queue: new PQueue({ concurrency: 2 }),
+    editOriginal,
   };
 
   client.on(Events.InteractionCreate, (interaction) => {

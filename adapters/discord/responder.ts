@@ -35,13 +35,21 @@ export interface ResponderOptions {
   deferAfterMs?: number;
   /** Runs the work (e.g. on a bounded queue, so that first responses in a burst are not held up by answers). */
   schedule?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Edits the deferred response; defaults to `interaction.editReply`. */
+  editOriginal?: (interaction: AnswerableInteraction, payload: ResponsePayload) => Promise<unknown>;
 }
 
 /** Runs `work` and delivers its payload with exactly one initial response. Returns the final state. */
 export async function respond(
   interaction: AnswerableInteraction,
   work: () => Promise<ResponsePayload>,
-  { mode, ephemeral = false, deferAfterMs = 1_500, schedule = (w) => w() }: ResponderOptions,
+  {
+    mode,
+    ephemeral = false,
+    deferAfterMs = 1_500,
+    schedule = (w) => w(),
+    editOriginal = (i, p) => i.editReply(p as InteractionEditReplyOptions),
+  }: ResponderOptions,
 ): Promise<ResponderState> {
   let state: ResponderState = 'pending';
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
@@ -74,6 +82,6 @@ export async function respond(
   }
   await deferring;
   state = 'replied';
-  await interaction.editReply(payload as InteractionEditReplyOptions);
+  await editOriginal(interaction, payload);
   return state;
 }
