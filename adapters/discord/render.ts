@@ -12,6 +12,7 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import { neutraliseMentions } from '../../src/input.ts';
+import { clip as fitClip, splitText } from '../../src/text-fit.ts';
 import { INTENT_IDS, type IntentId, type Rating, type Reply, type ReplyFact, type ReplyKind } from '../../src/types.ts';
 
 /** Prefix of follow-up button ids: `cb:ask:<intent|->:<base64url question>`. */
@@ -48,40 +49,15 @@ const MAX_CUSTOM_ID = 100;
 const MAX_PER_ROW = 5;
 const MAX_ROWS = 5;
 
-/** Shortens text to `max` characters with a trailing ellipsis, at a word boundary when one is close. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = Math.max(0, max - 1);
-  // Never leave half a surrogate pair: Discord rejects ill-formed UTF-16 as invalid JSON.
-  if (/[\ud800-\udbff]/.test(text.charAt(cut - 1))) cut--;
-  const space = text.lastIndexOf(' ', cut);
-  if (space > max * 0.6) cut = space;
-  return `${text.slice(0, cut).trimEnd()}…`;
-}
+/** Shortens text to `max` characters with a trailing ellipsis (shared rules: `src/text-fit.ts`). */
+export const clip = fitClip;
 
 /** User-visible text: mentions defused (neutraliseMentions covers `@everyone`, `@here`, `<@id>`, `<@&id>`). */
 const safe = (text: string): string => neutraliseMentions(text.toWellFormed());
 
 /** Splits plain content into messages of at most `max` characters, at paragraph, line or word boundaries. */
 export function chunkForDiscord(text: string, max = 2000): string[] {
-  const chunks: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    // A boundary in the first half would waste a message on a tiny chunk, so try the next kind instead.
-    let cut = -1;
-    for (const sep of ['\n\n', '\n', ' ']) {
-      const at = rest.lastIndexOf(sep, max);
-      if (at >= max / 2) {
-        cut = at;
-        break;
-      }
-    }
-    if (cut <= 0) cut = /[\ud800-\udbff]/.test(rest.charAt(max - 1)) ? max - 1 : max;
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) chunks.push(rest);
-  return chunks;
+  return splitText(text, max);
 }
 
 /** base64url of the longest word-aligned prefix of `question` whose encoding fits in `room` characters. */

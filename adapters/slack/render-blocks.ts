@@ -4,6 +4,7 @@
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { neutraliseMentions } from '../../src/input.ts';
+import { clip as fitClip, safeCut, splitText } from '../../src/text-fit.ts';
 import type { IntentId, Rating, Reply, ReplyFact } from '../../src/types.ts';
 import { renderText } from '../console/render-text.ts';
 
@@ -37,47 +38,12 @@ export function escapeMrkdwn(text: string): string {
   return neutraliseMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
-/** Index at most `at` that splits neither a surrogate pair nor an `&amp;`-style entity. */
-function safeCut(text: string, at: number): number {
-  let cut = at;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut--;
-  const amp = text.lastIndexOf('&', cut - 1);
-  const entity = amp >= 0 ? /^&(?:amp|lt|gt);/.exec(text.slice(amp)) : null;
-  if (entity && amp + entity[0].length > cut) cut = amp;
-  return cut;
-}
+/** Shortens text to `max` characters with a trailing ellipsis (shared rules: `src/text-fit.ts`). */
+export const clip = fitClip;
 
-/** Shortens text to `max` characters with a trailing ellipsis, at a word boundary when one is close. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = safeCut(text, max - 1);
-  const space = text.lastIndexOf(' ', cut);
-  if (space > max * 0.6) cut = space;
-  return `${text.slice(0, cut).trimEnd()}…`;
-}
-
-/** Splits text into pieces of at most `max` characters, at paragraph, line or word boundaries when possible. */
+/** Splits text into section-sized pieces (3,000 characters by default). */
 export function chunkText(text: string, max = MAX_TEXT): string[] {
-  const chunks: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    // A boundary in the first half would waste a block on a tiny chunk, so look for the next kind instead.
-    let cut = -1;
-    for (const sep of ['\n\n', '\n', ' ']) {
-      const at = rest.lastIndexOf(sep, max);
-      if (at >= max / 2) {
-        cut = at;
-        break;
-      }
-    }
-    if (cut <= 0) cut = rest.lastIndexOf(' ', max);
-    if (cut <= 0) cut = safeCut(rest, max);
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) chunks.push(rest);
-  return chunks;
+  return splitText(text, max);
 }
 
 /** A button value: the question to ask, and the intent when known. */

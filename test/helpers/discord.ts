@@ -1,10 +1,10 @@
 /** Starts the real Discord adapter (real discord.js) against a FakeDiscord, over the real bot and knowledge base. */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../harness/discord-fake.ts';
 import { createTestBot } from './context.ts';
+import { useRig } from './rig.ts';
 
 /** A running adapter, its fake Discord, the context and the captured log lines. */
 export interface DiscordRig {
@@ -47,16 +47,5 @@ export async function startDiscordRig(
 
 /** One rig for a whole test file; its fake's records are cleared before each test. */
 export function useDiscordRig(options: Parameters<typeof startDiscordRig>[0] = {}): () => DiscordRig {
-  let rig: DiscordRig | undefined;
-  beforeAll(async () => {
-    rig = await startDiscordRig(options);
-  });
-  afterAll(async () => {
-    await rig?.stop();
-  });
-  beforeEach(() => rig?.fake.reset());
-  return () => {
-    if (!rig) throw new Error('the Discord rig has not started');
-    return rig;
-  };
+  return useRig(() => startDiscordRig(options), 'Discord');
 }

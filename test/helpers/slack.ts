@@ -1,10 +1,10 @@
 /** Starts the real Slack adapter (real Bolt) against a FakeSlack, over the real bot and knowledge base. */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FAKE_IDS, FakeSlack } from '../harness/slack-fake.ts';
 import { createTestBot } from './context.ts';
+import { useRig } from './rig.ts';
 
 /** A running adapter, its fake Slack, the context and the captured log lines. */
 export interface SlackRig {
@@ -82,18 +82,7 @@ export function blockText(blocks: unknown): string {
   return JSON.stringify(blocks ?? []);
 }
 
-/** One rig for a whole test file: started before the tests, stopped after, its fake's records cleared before each. */
+/** One rig for a whole test file; its fake's records are cleared before each test. */
 export function useSlackRig(options: Parameters<typeof startSlackRig>[0] = {}): () => SlackRig {
-  let rig: SlackRig | undefined;
-  beforeAll(async () => {
-    rig = await startSlackRig(options);
-  });
-  afterAll(async () => {
-    await rig?.stop();
-  });
-  beforeEach(() => rig?.fake.reset());
-  return () => {
-    if (!rig) throw new Error('the Slack rig has not started');
-    return rig;
-  };
+  return useRig(() => startSlackRig(options), 'Slack');
 }
