@@ -71,6 +71,17 @@ describe('mentions in a server channel', () => {
   });
 });
 
+describe('posting on its own (weekly posts use this)', () => {
+  it('posts a reply to a channel without being asked, pinging no one', async () => {
+    const rig = rigOf();
+    const { answerReply } = await import('../../../src/answers/compose.ts');
+    await rig.adapter.post(DISCORD_IDS.channelId, answerReply(rig.ctx.kb, 'jobs'));
+    const call = await rig.fake.waitForCall({ method: 'POST', route: `/channels/${DISCORD_IDS.channelId}/messages` });
+    expect((call.body as Sent).allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(JSON.stringify((call.body as Sent).embeds)).toMatch(/openings/i);
+  });
+});
+
 describe('DMs', () => {
   it('answers a DM in the DM', async () => {
     const rig = rigOf();

@@ -142,6 +142,16 @@ describe('Slack questions in chat', () => {
   });
 });
 
+describe('posting on its own (weekly posts use this)', () => {
+  it('posts a reply to a channel without being asked', async () => {
+    const { answerReply } = await import('../../../src/answers/compose.ts');
+    await rig.adapter.post(FAKE_IDS.channelId, answerReply(rig.ctx.kb, 'jobs'));
+    const [call] = rig.fake.callsTo('chat.postMessage');
+    expect(call?.params.channel).toBe(FAKE_IDS.channelId);
+    expect(blockText(call?.params.blocks)).toMatch(/openings/i);
+  });
+});
+
 describe('Slack assistant panel', () => {
   it('greets a new assistant thread with suggested prompts', async () => {
     await rig.fake.sendEvent({
