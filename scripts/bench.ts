@@ -42,9 +42,12 @@ out(
   `classification (${samples.length} calls over ${texts.length} messages): p50 ${q(0.5).toFixed(3)} ms · p95 ${q(0.95).toFixed(3)} ms · p99 ${q(0.99).toFixed(3)} ms · max ${(samples.at(-1) ?? 0).toFixed(3)} ms`,
 );
 
-/** Peak and current RSS of the real `npm start` process (console chat) after it answered every message. */
+/** Peak and current RSS of the real `npm start` process (console chat, same flags) after it answered every message. */
 async function consoleProcessMemory(): Promise<{ peakMb: number; rssMb: number }> {
-  const child = spawn(process.execPath, ['src/main.ts'], {
+  // The same Node flags as `npm start`, so the figure is the real process's.
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = start.split(/\s+/).filter((part) => part.startsWith('--'));
+  const child = spawn(process.execPath, [...flags, 'src/main.ts'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, DATA_DIR: ':memory:', LOG_LEVEL: 'warn' },
   });
