@@ -4,6 +4,7 @@ import type PQueue from 'p-queue';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Cooldown } from '../../src/cooldown.ts';
+import { createIncoming, type IncomingFields } from '../../src/incoming.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { IncomingMessage } from '../../src/types.ts';
 import type { ResponderOptions } from './responder.ts';
@@ -47,22 +48,8 @@ export function timing(deps: DiscordDeps): Pick<ResponderOptions, 'deferAfterMs'
 }
 
 /** A platform-neutral message from the fields every Discord event has. */
-export function toIncoming(fields: {
-  id: string;
-  text: string;
-  kind: IncomingMessage['kind'];
-  user: string;
-  channel: string;
-  thread?: string;
-}): IncomingMessage {
-  return {
-    id: fields.id,
-    platform: 'discord',
-    text: fields.text,
-    author: { id: fields.user },
-    conversation: { id: fields.channel, threadId: fields.thread },
-    kind: fields.kind,
-  };
+export function toIncoming(fields: IncomingFields): IncomingMessage {
+  return createIncoming('discord', fields);
 }
 
 /** The sentence users see when they are rate limited by the cooldown. */

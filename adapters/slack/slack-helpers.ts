@@ -6,6 +6,7 @@ import type { WebClient } from '@slack/web-api';
 import PQueue from 'p-queue';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
+import { createIncoming, type IncomingFields } from '../../src/incoming.ts';
 import type { Logger } from '../../src/logger.ts';
 import { keys } from '../../src/store/store.ts';
 import type { IncomingMessage, Reply } from '../../src/types.ts';
@@ -94,16 +95,7 @@ export function createSlackHelpers({ ctx, logger }: ListenerDeps) {
   }
 
   /** A platform-neutral message from the fields every Slack payload has. */
-  const message = (
-    fields: Pick<IncomingMessage, 'id' | 'text' | 'kind'> & { user: string; channel: string; thread?: string },
-  ): IncomingMessage => ({
-    id: fields.id,
-    platform: 'slack',
-    text: fields.text,
-    author: { id: fields.user },
-    conversation: { id: fields.channel, threadId: fields.thread },
-    kind: fields.kind,
-  });
+  const message = (fields: IncomingFields): IncomingMessage => createIncoming('slack', fields);
 
   return { firstDelivery, postReply, openViability, publishHome, message, later, queue };
 }
