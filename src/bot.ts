@@ -38,6 +38,11 @@ const MAX_TURN_CHARS = 500;
 /** The bot's message handler. */
 export interface Bot {
   handle(message: IncomingMessage): Promise<Reply>;
+  /**
+   * Answers a private `/careers` question (Slack and Discord slash commands): help when it is empty,
+   * otherwise the routed answer, remembered in the asker's own conversation in that channel.
+   */
+  careers(message: IncomingMessage): Promise<Reply>;
   /** Answers a chosen topic directly (a clicked "did you mean" button). */
   answerIntent(intent: IntentId): Reply;
   /** Scores a full set of answers for a user, stores the result, and returns it with its scorecard reply. */
@@ -131,10 +136,16 @@ export function createBot(ctx: AppContext): Bot {
         return answerReply(kb, 'jobs');
       case 'careers':
       case 'ask':
-        return routeAndAnswer({ ...message, text: rest, kind: 'command' });
+        return careers({ ...message, text: rest });
       default:
         return noticeReply('Unknown command', 'I know /help, /viability, /careers <question>, /jobs and /cancel.', kb);
     }
+  }
+
+  async function careers(message: IncomingMessage): Promise<Reply> {
+    if (message.text.trim() === '') return answerReply(kb, 'help');
+    const conversation = { ...message.conversation, threadId: `careers:${message.author.id}` };
+    return routeAndAnswer({ ...message, kind: 'command', conversation });
   }
 
   async function routeAndAnswer(message: IncomingMessage): Promise<Reply> {
@@ -176,8 +187,10 @@ export function createBot(ctx: AppContext): Bot {
     return reply;
   }
 
-  return {
+  const bot: Bot = {
     answerIntent: (intent) => answerReply(kb, intent),
+    // Through `handle`, so the slash command and `/careers` typed in a chat share one path and its error handling.
+    careers: (message) => bot.handle({ ...message, text: `/careers ${message.text}` }),
     completeViability,
     async handle(message) {
       try {
@@ -194,4 +207,5 @@ export function createBot(ctx: AppContext): Bot {
       }
     },
   };
+  return bot;
 }

@@ -52,19 +52,15 @@ async function command(interaction: ChatInputCommandInteraction, deps: DiscordDe
   await respond(
     interaction,
     async () => {
-      const reply =
-        question === ''
-          ? bot.answerIntent('help')
-          : await bot.handle(
-              toIncoming({
-                id: interaction.id,
-                text: question,
-                kind: 'command',
-                user: interaction.user.id,
-                channel: interaction.channelId,
-                thread: `careers:${interaction.user.id}`,
-              }),
-            );
+      const reply = await bot.careers(
+        toIncoming({
+          id: interaction.id,
+          text: question,
+          kind: 'command',
+          user: interaction.user.id,
+          channel: interaction.channelId,
+        }),
+      );
       return renderReply(reply, { share: question !== '', question });
     },
     { mode: 'reply', ephemeral: true, ...timing(deps) },

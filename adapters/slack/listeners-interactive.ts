@@ -35,19 +35,9 @@ export function registerInteractiveListeners(
     await ack();
     await later(async () => {
       const text = plainText(command.text);
-      const reply =
-        text === ''
-          ? bot.answerIntent('help')
-          : await bot.handle(
-              message({
-                id: command.trigger_id,
-                text,
-                kind: 'command',
-                user: command.user_id,
-                channel: command.channel_id,
-                thread: `careers:${command.user_id}`,
-              }),
-            );
+      const reply = await bot.careers(
+        message({ id: command.trigger_id, text, kind: 'command', user: command.user_id, channel: command.channel_id }),
+      );
       await respond({ response_type: 'ephemeral', ...renderReply(reply, { share: text !== '', question: text }) });
     });
   }

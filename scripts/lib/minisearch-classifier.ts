@@ -30,6 +30,5 @@ export function createMiniSearchClassifier(examples: readonly TrainingExample[],
         (a, b) => b.confidence - a.confidence,
       );
     },
-    coverage: (text) => (index.search(normalise(text)).length > 0 ? 1 : 0),
   };
 }

@@ -25,8 +25,6 @@ export interface Scored {
 export interface Classifier {
   readonly name: string;
   classify(text: string): Scored[];
-  /** Share of the text's features the model has seen in training (0 when none). */
-  coverage(text: string): number;
 }
 
 /** Training settings; the defaults were tuned on the development set (`npm run eval`). */
@@ -138,10 +136,6 @@ export function trainLogisticRegression(examples: readonly TrainingExample[], op
       const value = all.length === 0 ? 0 : 1 / Math.sqrt(all.length);
       const p = softmax(scoresFor(idx, value));
       return labels.map((intent, k) => ({ intent, confidence: p[k] ?? 0 })).sort((x, y) => y.confidence - x.confidence);
-    },
-    coverage(text) {
-      const all = features(text);
-      return all.length === 0 ? 0 : known(all).length / all.length;
     },
   };
 }
