@@ -2,6 +2,7 @@
  * Platform-neutral data shared by the core and every adapter. Adapters turn platform payloads into
  * `IncomingMessage` and render `Reply`; nothing here knows which platform it runs on.
  */
+import type { DigestPublisher } from './jobs/ports.ts';
 
 /** The nine factors of the source article, in its order; each has a knowledge-base entry of its own. */
 export const FACTOR_IDS = [
@@ -102,4 +103,6 @@ export interface Adapter {
   start(): Promise<void>;
   stop(): Promise<void>;
   post(conversationId: string, reply: Reply): Promise<void>;
+  /** Posting and editing weekly digests; absent on adapters without channels (the console). */
+  readonly digests?: DigestPublisher;
 }
