@@ -23,7 +23,10 @@ export class KeyvNodeSqlite extends EventEmitter {
   /** keyv reads `dialect` and `url` to decide whether the adapter can be iterated. */
   readonly opts: KeyvNodeSqliteOptions & { dialect: 'sqlite'; url: string };
   readonly #db: DatabaseSync;
-  readonly #sql: Record<'get' | 'set' | 'del' | 'purge' | 'clearAll' | 'clearNs' | 'iterate' | 'claim', StatementSync>;
+  readonly #sql: Record<
+    'get' | 'set' | 'del' | 'purge' | 'clearAll' | 'clearNs' | 'iterate' | 'claim' | 'release',
+    StatementSync
+  >;
 
   constructor(options: KeyvNodeSqliteOptions) {
     super();
@@ -48,10 +51,11 @@ export class KeyvNodeSqlite extends EventEmitter {
       iterate: this.#db.prepare(`SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\' ORDER BY key`),
       // Inserts, or takes over an expired row; `changes` is 0 when a live row already holds the key.
       claim: this.#db.prepare(
-        `INSERT INTO ${table} (key, value, expires) VALUES (?, '1', ?)
+        `INSERT INTO ${table} (key, value, expires) VALUES (?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires = excluded.expires
          WHERE ${table}.expires IS NOT NULL AND ${table}.expires <= ?`,
       ),
+      release: this.#db.prepare(`DELETE FROM ${table} WHERE key = ? AND value = ?`),
     };
     this.#sql.purge.run(Date.now());
   }
@@ -108,9 +112,14 @@ export class KeyvNodeSqlite extends EventEmitter {
   }
 
   /** Atomically marks `key` as taken for `ttlMs`; true only for the first caller while it lives. */
-  claim(key: string, ttlMs: number): boolean {
+  claim(key: string, ttlMs: number, token = '1'): boolean {
     const now = Date.now();
-    return this.#sql.claim.run(key, now + ttlMs, now).changes > 0;
+    return this.#sql.claim.run(key, token, now + ttlMs, now).changes > 0;
+  }
+
+  /** Gives up a claim, but only while `token` still holds it (not after it expired and was re-taken). */
+  release(key: string, token: string): boolean {
+    return this.#sql.release.run(key, token).changes > 0;
   }
 
   async disconnect(): Promise<void> {

@@ -17,7 +17,9 @@ export interface Store {
    * Atomically takes `key` for `ttlMs`: true for the first caller, false while the claim lives. Used to
    * answer an event once even when it is delivered again, to another replica.
    */
-  claim(key: string, ttlMs: number): Promise<boolean>;
+  claim(key: string, ttlMs: number, token?: string): Promise<boolean>;
+  /** Ends a claim early, only if `token` (given to `claim`) still holds it; used for short locks. */
+  release(key: string, token: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,8 @@ export async function createStore({
 }: StoreOptions): Promise<Store> {
   const kind = redisUrl ? 'redis' : 'sqlite';
   let keyv: Keyv;
-  let claim: (key: string, ttlMs: number) => Promise<boolean>;
+  let claim: (key: string, ttlMs: number, token?: string) => Promise<boolean>;
+  let release: (key: string, token: string) => Promise<boolean>;
   const claimKey = (key: string) => `careerbot:claim:${key}`;
   if (redisUrl) {
     const { default: KeyvRedis } = await import('@keyv/redis');
@@ -74,16 +77,23 @@ export async function createStore({
       { namespace: 'careerbot', throwOnConnectError: false, throwOnErrors: true },
     );
     keyv = new Keyv({ store: adapter, namespace: 'careerbot', useKeyPrefix: false });
-    claim = async (key, ttlMs) => {
+    claim = async (key, ttlMs, token = '1') => {
       const client = await adapter.getClient();
-      return (await client.set(claimKey(key), '1', { NX: true, PX: ttlMs })) === 'OK';
+      return (await client.set(claimKey(key), token, { NX: true, PX: ttlMs })) === 'OK';
+    };
+    release = async (key, token) => {
+      const client = await adapter.getClient();
+      // Compare and delete in one step on the server, so a claim re-taken by another replica survives.
+      const script = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+      return Number(await client.eval(script, { keys: [claimKey(key)], arguments: [token] })) === 1;
     };
   } else {
     const adapter = new KeyvNodeSqlite({
       path: dataDir === ':memory:' ? ':memory:' : join(dataDir, 'careerbot.sqlite'),
     });
     keyv = new Keyv({ store: adapter, namespace: 'careerbot' });
-    claim = async (key, ttlMs) => adapter.claim(claimKey(key), ttlMs);
+    claim = async (key, ttlMs, token) => adapter.claim(claimKey(key), ttlMs, token);
+    release = async (key, token) => adapter.release(claimKey(key), token);
   }
   keyv.throwOnErrors = true;
   // keyv also emits errors; without a listener an EventEmitter error would crash the process.
@@ -95,7 +105,8 @@ export async function createStore({
       await withTimeout('set', keyv.set(key, value, ttlMs), timeoutMs);
     },
     delete: (key) => withTimeout('delete', keyv.delete(key), timeoutMs),
-    claim: (key, ttlMs) => withTimeout('claim', claim(key, ttlMs), timeoutMs),
+    claim: (key, ttlMs, token) => withTimeout('claim', claim(key, ttlMs, token), timeoutMs),
+    release: (key, token) => withTimeout('release', release(key, token), timeoutMs),
     close: () => withTimeout('close', keyv.disconnect(), timeoutMs),
   };
 }

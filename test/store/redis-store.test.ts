@@ -57,6 +57,19 @@ describe('Store on Redis (REDIS_URL)', () => {
     await b.close();
   });
 
+  it('releases a claim across replicas only with the token that holds it', async () => {
+    const { logger } = captureLogger();
+    const a = await createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
+    const b = await createStore({ dataDir: ':memory:', redisUrl: redis.url, logger });
+    expect(await a.claim('jobs:lock', 10_000, 'token-a')).toBe(true);
+    expect(await b.release('jobs:lock', 'token-b')).toBe(false);
+    expect(await b.claim('jobs:lock', 10_000, 'token-b')).toBe(false);
+    expect(await a.release('jobs:lock', 'token-a')).toBe(true);
+    expect(await b.claim('jobs:lock', 10_000, 'token-b')).toBe(true);
+    await a.close();
+    await b.close();
+  });
+
   it('keeps answering when Redis goes away, and logs the store failure', async () => {
     const own = await startRedis();
     const { logger } = captureLogger();

@@ -51,6 +51,17 @@ describe('embedded store', () => {
     await store.close();
   });
 
+  it('releases a claim only for the token that holds it', async () => {
+    const { logger } = captureLogger();
+    const store = await createStore({ dataDir: `${dir}/release`, logger });
+    expect(await store.claim('jobs:lock', 10_000, 'owner-a')).toBe(true);
+    expect(await store.release('jobs:lock', 'owner-b')).toBe(false);
+    expect(await store.claim('jobs:lock', 10_000, 'owner-b')).toBe(false);
+    expect(await store.release('jobs:lock', 'owner-a')).toBe(true);
+    expect(await store.claim('jobs:lock', 10_000, 'owner-b')).toBe(true);
+    await store.close();
+  });
+
   it('treats keys containing LIKE wildcards literally when clearing a namespace', async () => {
     const adapter = new KeyvNodeSqlite({ path: ':memory:' });
     const a = new Keyv({ store: adapter, namespace: 'a_b' });
