@@ -13,6 +13,7 @@ import type { AppContext } from '../../src/context.ts';
 import { createCooldown } from '../../src/cooldown.ts';
 import type { Adapter } from '../../src/types.ts';
 import { handleInteraction } from './interactions.ts';
+import { createDiscordDigestPublisher } from './jobs-publisher.ts';
 import { handleMessage } from './messages.ts';
 import { ALLOWED_MENTIONS_NONE, renderReply } from './render.ts';
 import type { AnswerableInteraction, ResponsePayload } from './responder.ts';
@@ -102,6 +103,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   return {
     name: 'discord',
     client,
+    digests: createDiscordDigestPublisher(client),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(options.token);

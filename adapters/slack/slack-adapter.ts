@@ -11,6 +11,7 @@ import type { AppContext } from '../../src/context.ts';
 import type { Adapter } from '../../src/types.ts';
 import { attachAckGate } from './ack-gate.ts';
 import { createBoltLogger } from './bolt-logger.ts';
+import { createSlackDigestPublisher } from './jobs-publisher.ts';
 import { registerListeners } from './listeners.ts';
 import { renderReply } from './render-blocks.ts';
 
@@ -89,6 +90,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     name: 'slack',
     app,
+    digests: createSlackDigestPublisher(app.client, ctx.clock),
     get port() {
       return server ? (server.address() as AddressInfo).port : undefined;
     },

@@ -47,6 +47,10 @@ export interface InteractionWhere {
   guild?: boolean;
   /** Defaults to `channelId` in a guild, `dmChannelId` in a DM. */
   channelId?: string;
+  /** The member's computed permissions in the channel (`member.permissions`), a decimal bitfield string. */
+  permissions?: string;
+  /** The bot's permissions in the channel (`app_permissions`), a decimal bitfield string. */
+  appPermissions?: string;
 }
 
 type ContextFields = Pick<
@@ -78,7 +82,7 @@ function context(where: InteractionWhere): ContextFields {
     application_id: DISCORD_IDS.applicationId,
     token: `fake-interaction-token-${id}`,
     version: 1 as const,
-    app_permissions: MEMBER_PERMISSIONS,
+    app_permissions: where.appPermissions ?? MEMBER_PERMISSIONS,
     locale: Locale.EnglishUS,
     entitlements: [],
     attachment_size_limit: 10_485_760,
@@ -102,7 +106,7 @@ function context(where: InteractionWhere): ContextFields {
     guild_id: DISCORD_IDS.guildId,
     guild: { id: DISCORD_IDS.guildId, locale: Locale.EnglishUS, features: [] },
     guild_locale: Locale.EnglishUS,
-    member: interactionMember(user),
+    member: { ...interactionMember(user), permissions: where.permissions ?? MEMBER_PERMISSIONS },
     channel: textChannel(channelId, name, 0),
     channel_id: channelId,
     authorizing_integration_owners: { 0: DISCORD_IDS.guildId },

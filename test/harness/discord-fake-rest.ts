@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { type APIChannel, type APIMessage, ChannelType, MessageType } from 'discord-api-types/v10';
+import { ChannelRules } from './discord-fake-channels.ts';
 import { invalidFormBody, isEmptyMessage, isRecord, type Json, messageFormErrors } from './discord-fake-limits.ts';
 import {
   botUser,
@@ -194,6 +195,8 @@ export class DiscordRest {
   /** The last command list PUT per scope: `global` or a guild id. */
   readonly commands = new Map<string, Json[]>();
   readonly interactions: InteractionWebhooks;
+  /** Per-channel errors, enforced nonces and message listing. */
+  readonly channelRules = new ChannelRules(this.messages);
   private readonly hooks: RestHooks;
 
   constructor(hooks: RestHooks, deadlineMs: number, tokenLifetimeMs: number) {
@@ -282,9 +285,13 @@ export class DiscordRest {
     body: unknown,
     call: RecordedCall,
   ): RestReply {
+    const fault = this.channelRules.fault(channelId);
+    if (fault) return fault;
     const channel = this.channels.get(channelId);
     if (!channel) return apiError(404, 10003, 'Unknown Channel');
     const data = isRecord(body) ? body : {};
+    const early = this.channelRules.before(method, channelId, rest, { body: data, query: call.query, at: call.at });
+    if (early) return early;
     const [first, messageId, third] = rest;
     if (first === undefined) return method === 'GET' ? { status: 200, body: channel } : notFound();
     if (first === 'typing' && rest.length === 1 && method === 'POST') return { status: 204 };
@@ -323,6 +330,8 @@ export class DiscordRest {
     const referenced = typeof reference?.message_id === 'string' ? this.messages.get(reference.message_id) : undefined;
     const guildId = this.guildOf(channel.id);
     const message = messageFromBody(data, channel.id, {
+      // Discord echoes the nonce on the created message.
+      ...(typeof data.nonce === 'string' || typeof data.nonce === 'number' ? { nonce: data.nonce } : {}),
       ...(reference
         ? {
             type: MessageType.Reply,
@@ -337,6 +346,7 @@ export class DiscordRest {
         : {}),
     });
     this.messages.set(message.id, message);
+    this.channelRules.created(message, data, call.at);
     this.hooks.onMessage(message, guildId);
     return { status: 200, body: message };
   }

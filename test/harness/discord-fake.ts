@@ -18,6 +18,7 @@ import {
   type GatewayMessageCreateDispatchData,
   type GatewayResumeData,
 } from 'discord-api-types/v10';
+import type { ChannelErrorCode } from './discord-fake-channels.ts';
 import { DiscordGateway, type GatewayWaitOptions } from './discord-fake-gateway.ts';
 import {
   type ButtonInit,
@@ -53,6 +54,7 @@ import {
 } from './discord-fake-rest.ts';
 import { WaitList } from './slack-fake-wait.ts';
 
+export { CHANNEL_ERRORS, type ChannelErrorCode, NONCE_WINDOW_MS } from './discord-fake-channels.ts';
 export type { GatewayWaitOptions } from './discord-fake-gateway.ts';
 export * from './discord-fake-interactions.ts';
 export { type FormErrors, messageFormErrors } from './discord-fake-limits.ts';
@@ -248,6 +250,19 @@ export class FakeDiscord {
     this.server.prependListener('request', (req: IncomingMessage) => listener(req.method ?? '', req.url ?? ''));
   }
 
+  /** Every message the fake holds for a channel, oldest first. */
+  channelMessages(channelId: string): APIMessage[] {
+    return [...this.rest.messages.values()].filter((m) => m.channel_id === channelId);
+  }
+
+  /**
+   * Makes every request under `/channels/:id` answer a Discord error (10003 → 404, 50001/50013 → 403,
+   * 50083/160005 → 400, or `status`) until `reset()`.
+   */
+  failChannel(channelId: string, code: ChannelErrorCode, status?: number): void {
+    this.rest.channelRules.failChannel(channelId, code, status);
+  }
+
   /** The newest message the bot posted in a channel, if any. */
   lastBotMessage(channelId: string): APIMessage | undefined {
     return [...this.rest.messages.values()]
@@ -281,8 +296,9 @@ export class FakeDiscord {
     );
   }
 
-  /** Forgets recorded calls and pending faults. */
+  /** Forgets recorded calls, pending faults, channel faults and nonces. */
   reset(): void {
+    this.rest.channelRules.reset();
     this.calls.length = 0;
     this.faults.length = 0;
   }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { BlockButtonAction, EnvelopedEvent, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { WebSocket } from 'ws';
+import { SlackChannels } from './slack-fake-channels.ts';
 import {
   type AnyEvent,
   type BlockActionInit,
@@ -37,6 +38,7 @@ import {
   type RecordedCall,
 } from './slack-fake-web-api.ts';
 
+export type { ChannelInit, UserInit } from './slack-fake-channels.ts';
 export * from './slack-fake-payloads.ts';
 export type { EnvelopeOptions, EnvelopeType, SocketAck } from './slack-fake-socket.ts';
 export type { ApiContext, ApiHandler, Json, RecordedCall } from './slack-fake-web-api.ts';
@@ -114,10 +116,16 @@ export class FakeSlack {
   /** Pass as `clientOptions.slackApiUrl`. */
   readonly apiUrl: string;
   readonly signingSecret: string;
+  /**
+   * Channel state: the bot's posted messages per channel (`conversations.history`, `chat.update`), per-channel
+   * faults (`failChannel`) and configurable `conversations.info` / `users.info` answers (`setChannel`, `setUser`).
+   */
+  readonly channels = new SlackChannels();
 
   private readonly server: Server;
   private readonly socket: SocketModeServer;
   private readonly handlers = new Map<string, ApiHandler>();
+  private readonly channelHandlers = this.channels.handlers();
   private readonly faults = new Map<string, Fault[]>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly callWaiters = new WaitList<RecordedCall>();
@@ -214,8 +222,9 @@ export class FakeSlack {
     );
   }
 
-  /** Forgets calls, responses, acks and pending faults (custom handlers stay). */
+  /** Forgets calls, responses, acks, pending faults and channel state (custom handlers stay). */
   reset(): void {
+    this.channels.reset();
     this.calls.length = 0;
     this.responses.length = 0;
     this.socket.reset();
@@ -386,7 +395,7 @@ export class FakeSlack {
       return this.json(res, status, { ok: false, error }, headers);
     }
     if (fault?.error) return this.json(res, 200, { ok: false, error: fault.error });
-    const handler = this.handlers.get(method) ?? DEFAULT_HANDLERS[method];
+    const handler = this.handlers.get(method) ?? this.channelHandlers[method] ?? DEFAULT_HANDLERS[method];
     this.json(res, 200, answerCall(call, parsed.bad, handler, this.apiContext));
   }
 
