@@ -49,7 +49,8 @@ const SCALED =
   /([$€£]\s?)?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand\b|million\b|billion\b|(?<=[$€£]\s?[\d.,]+\s?)(?:m|bn)\b)/gi;
 const SCALE: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
 
-// Citation markers and list numbering carry digits that are not figures.
+// Citation markers, links (checked on their own) and list numbering carry digits that are not figures.
+const URL = /\bhttps?:\/\/\S+/gi;
 const CITATION_MARKER = /\[[a-z0-9_/,\s-]+\]/gi;
 const LIST_NUMBER = /^\s*\d{1,2}[.)]\s+/gm;
 
@@ -69,7 +70,7 @@ function scaledValues(text: string): { values: string[]; rest: string } {
 
 /** Every figure in `text`, as canonical numbers ("$175k" → "175000", "three" → "3"). */
 export function figuresIn(text: string): string[] {
-  const cleaned = text.replace(CITATION_MARKER, ' ').replace(LIST_NUMBER, ' ');
+  const cleaned = text.replace(URL, ' ').replace(CITATION_MARKER, ' ').replace(LIST_NUMBER, ' ');
   const { values, rest } = scaledValues(cleaned);
   const digits = extractNumbers(rest).map((n) => canonical(Number(n)));
   const words = [...rest.matchAll(WORD_PATTERN)].map((m) => canonical(NUMBER_WORDS[(m[1] ?? '').toLowerCase()] ?? 0));
@@ -89,7 +90,7 @@ export function allowedFigures(corpus: readonly string[]): Set<string> {
   return allowed;
 }
 
-/** Figures in `answer` that no provided entry states, in order of appearance, without repeats. */
+/** Figures in `answer` that no provided entry states, without repeats (scaled ones like "$250k" first). */
 export function inventedFigures(answer: string, allowed: ReadonlySet<string>): string[] {
   return [...new Set(figuresIn(answer).filter((n) => !allowed.has(n)))];
 }

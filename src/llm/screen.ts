@@ -24,7 +24,7 @@ const PATTERNS: readonly [string, RegExp][] = [
   ['role_play', /\b(let'?s|we(?:'ll| will)?)\s+(play|do)\s+a\s+(game|role[\s-]?play)\b|\brole[\s-]?play\s+as\b/i],
   [
     'persona',
-    /\b(pretend|imagine|act|behave|respond)\s+(?:to be|as if|as though|that)?\s*(?:you(?:'re| are)?|yourself)\b|\byou are (?:an?|the) (?:unrestricted|unfiltered|evil|jailbroken|different|new)\b|\bact as (?:an?\s+)?(?:linux|terminal|shell|python|sql|interpreter|console|hacker)\b/i,
+    /\b(pretend|imagine|act|behave|respond)\s+(?:as if |as though |that )?(?:you(?:'re| are)|yourself)\b|\bpretend to be\b|\byou are (?:an?|the) (?:unrestricted|unfiltered|evil|jailbroken|different|new)\b|\bact as (?:an?\s+)?(?:linux|terminal|shell|python|sql|interpreter|console|hacker)\b/i,
   ],
   [
     'from_now_on',
@@ -51,6 +51,15 @@ const PATTERNS: readonly [string, RegExp][] = [
     /\b(decode|decipher|unscramble|rot13|base64|hex)\b[^.?!\n]{0,60}\b(follow|execute|obey|run|do what|act on|carry out)\b|\b(follow|execute|obey|run|carry out)\b[^.?!\n]{0,30}\b(decoded|encoded|hidden|embedded)\s+(instructions?|text|message|commands?|orders?)\b/i,
   ],
   ['say_exactly', /\b(say|reply|respond|answer|output|print|write)\s+(only|exactly|verbatim)\s*(with\s*)?[:"'“‘`]/i],
+  [
+    'foreign_override',
+    /\b(ignora|ignore[zr]?|olvida|olvide|oublie[zr]?|vergiss|vergessen sie|ignoriere|ignorieren sie|esque[cç]a|dimentica)\b[^.?!\n]{0,40}\b(instrucciones|instructions|anweisungen|instru[cç][oõ]es|istruzioni|reglas|r[eè]gles|regeln|regras|regole|indicaciones|consignes)\b/i,
+  ],
+  [
+    'foreign_reveal',
+    /\b(muestra|mu[ée]strame|revela|dime|affiche[zr]?|montre[zr]?|r[ée]v[èe]le[zr]?|zeig(?:e)?|verrate|mostra|rivela)\b[^.?!\n]{0,30}\b(system\s?prompt|prompt (?:del sistema|système|di sistema|do sistema)|tus instrucciones|vos instructions|deine anweisungen|le tue istruzioni)/i,
+  ],
+  ['markdown_image', /!\[[^\]]*\]\(\s*https?:/i],
   [
     'grandma',
     /\b(grandma|grandmother|granny|deceased)\b[^.?!\n]{0,80}\b(keys?|passwords?|tokens?|prompt|secrets?|instructions)\b/i,
