@@ -62,4 +62,6 @@ export interface Posting {
   families: FamilyId[];
   /** Every source listing this job after cross-source dedupe (the first is `source`). */
   seenIn: string[];
+  /** Other addresses of the same job, e.g. the ATS link in an aggregator's description; dedupe matches on them. */
+  alsoAt?: string[];
 }
