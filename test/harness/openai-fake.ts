@@ -183,9 +183,12 @@ export async function startOpenAiFake(options: { default?: Script } = {}): Promi
       stream: body?.stream === true,
     };
     requests.push(record);
-    res.on('close', () => {
-      record.handlingMs = performance.now() - started;
-    });
+    // `finish`: the last byte was handed to the socket; `close` covers responses the client abandoned.
+    const stamp = () => {
+      record.handlingMs ??= performance.now() - started;
+    };
+    res.on('finish', stamp);
+    res.on('close', stamp);
     if (req.method === 'GET' && path === '/v1/models') {
       const data = [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'fake' }];
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data }));
