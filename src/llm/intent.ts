@@ -57,7 +57,9 @@ export function createPickIntent({ client, budget, logger }: PickIntentDeps) {
         },
       },
     });
-    await budget.record(undefined, outcome.usage.total).catch(() => {});
+    await budget
+      .record(undefined, outcome.usage.total)
+      .catch((err: unknown) => logger.warn({ err }, 'llm tokens not recorded'));
     if (!outcome.ok) {
       logger.warn({ reason: outcome.reason, detail: outcome.detail }, 'llm intent pick failed');
       return undefined;
