@@ -5,9 +5,11 @@
  */
 import { answerReply, noticeReply, replyForRoute } from './answers/compose.ts';
 import type { AppContext } from './context.ts';
+import { createJobs } from './jobs/jobs.ts';
+import type { JobsDesk } from './jobs/ports.ts';
 import { createSafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
-import type { IncomingMessage, IntentId, Reply } from './types.ts';
+import type { IncomingMessage, IntentId, Reply, ReplyChoice } from './types.ts';
 import {
   parseAnswer,
   QUESTIONNAIRE_TTL_MS,
@@ -31,6 +33,12 @@ export interface ConversationState {
   turns: Turn[];
 }
 
+/** Topics whose answer offers to start the matching command first. */
+const START_CHOICES: Partial<Record<IntentId, ReplyChoice>> = {
+  viability: { label: 'Start the viability check', question: '/viability', intent: 'viability' },
+  jobs: { label: "Show this week's job digest", question: '/jobs', intent: 'jobs' },
+};
+
 const CONVERSATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const MAX_TURNS = 10;
 const MAX_TURN_CHARS = 500;
@@ -47,6 +55,8 @@ export interface Bot {
   answerIntent(intent: IntentId): Reply;
   /** Scores a full set of answers for a user, stores the result, and returns it with its scorecard reply. */
   completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome>;
+  /** The weekly job digest and channel subscriptions, for the platforms' `/jobs` commands. */
+  readonly jobs: JobsDesk;
 }
 
 /** A scored check: the stored result, the previous one if any, and the reply showing both. */
@@ -78,9 +88,10 @@ function errorReply(): Reply {
   };
 }
 
-/** Creates the bot over a context. */
-export function createBot(ctx: AppContext): Bot {
+/** Creates the bot over a context; `jobs` defaults to a desk over the configured job sources. */
+export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): Bot {
   const { kb, logger, store, router } = ctx;
+  const jobs = options.jobs ?? createJobs(ctx).desk;
 
   const memory = createSafeStore(store, logger);
 
@@ -133,7 +144,12 @@ export function createBot(ctx: AppContext): Bot {
         );
       }
       case 'jobs':
-        return answerReply(kb, 'jobs');
+        if (/^(digest)?$/i.test(rest.trim())) return jobs.digest();
+        return noticeReply(
+          'Subscriptions are set up in a channel',
+          "Run /jobs subscribe in the Slack or Discord channel that should get the weekly digest. /jobs on its own shows this week's digest.",
+          kb,
+        );
       case 'careers':
       case 'ask':
         return careers({ ...message, text: rest });
@@ -165,12 +181,8 @@ export function createBot(ctx: AppContext): Bot {
       'routed message',
     );
     const reply = replyForRoute(kb, route);
-    if (route.intent === 'viability' && route.decision === 'answer') {
-      reply.choices = [
-        { label: 'Start the viability check', question: '/viability', intent: 'viability' as const },
-        ...reply.choices,
-      ].slice(0, 3);
-    }
+    const start = route.decision === 'answer' ? START_CHOICES[route.intent] : undefined;
+    if (start) reply.choices = [start, ...reply.choices].slice(0, 3);
     const at = ctx.clock().toISOString();
     const answered = route.decision === 'answer' ? route.intent : conversation.lastIntent;
     const turns: Turn[] = [
@@ -188,6 +200,7 @@ export function createBot(ctx: AppContext): Bot {
   }
 
   const bot: Bot = {
+    jobs,
     answerIntent: (intent) => answerReply(kb, intent),
     // Through `handle`, so the slash command and `/careers` typed in a chat share one path and its error handling.
     careers: (message) => bot.handle({ ...message, text: `/careers ${message.text}` }),

@@ -1,5 +1,5 @@
 /**
- * Command-line entry: `kb check`, `ask`, `classify` and `viability`. `ask` and `classify` are also how
+ * Command-line entry: `kb check`, `ask`, `classify`, `viability` and `jobs digest`. `ask` and `classify` are also how
  * the product's quality is checked from outside, so their output formats are stable.
  */
 import { createInterface } from 'node:readline';
@@ -8,6 +8,7 @@ import { renderText } from '../adapters/console/render-text.ts';
 import { createBot } from './bot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createContext } from './context.ts';
+import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
 import { createRouter } from './router/router.ts';
@@ -20,7 +21,9 @@ const USAGE = `usage: npm run -s cli -- <command>
   ask "<question>"                  print one answer
   classify                          read messages (one per line) on stdin, write JSON lines
   viability --answers '<json>' [--json] [--user <id>]
-                                    score the viability check without prompts`;
+                                    score the viability check without prompts
+  jobs digest [--sources <file>] [--now <ISO date>] [--json]
+                                    build this week's job-market digest once and print it`;
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 // A closed pipe (`… | head`) is a normal way for a reader to stop, not an error.
@@ -73,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       user: { type: 'string' },
       guild: { type: 'string' },
+      sources: { type: 'string' },
+      now: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -85,6 +90,11 @@ async function main(argv: string[]): Promise<number> {
       return kbCheck(config);
     case 'classify':
       return classify(config);
+    case 'jobs': {
+      if (rest[0] !== 'digest') break;
+      const { digestCommand } = await import('./jobs/digest-command.ts');
+      return digestCommand(config, logger, { sources: values.sources, now: values.now, json: values.json }, out, err);
+    }
     case 'discord': {
       if (rest[0] !== 'register') break;
       const { token, applicationId, apiUrl } = config.discord;
@@ -156,9 +166,9 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof KnowledgeError) {
+  if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof JobSourcesError) {
     err(`careerbot: ${error.message}`);
-    process.exitCode = error instanceof KnowledgeError ? 1 : 2;
+    process.exitCode = error instanceof ConfigError ? 2 : 1;
   } else {
     throw error;
   }

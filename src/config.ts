@@ -2,7 +2,9 @@
  * The only module that reads the environment. Parsed once at start-up with a schema; every problem is
  * listed with the variable to set, empty values count as unset, and secrets are never printed.
  */
+import { Cron } from 'croner';
 import { z } from 'zod';
+import { isValidTimeZone } from './jobs/week.ts';
 
 const optional = z.string().trim().min(1).optional();
 const secret = (prefix?: string) =>
@@ -29,7 +31,24 @@ const envSchema = z.object({
   OPENAI_API_KEY: secret(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: optional,
+  JOBS_SCHEDULE: z
+    .string()
+    .trim()
+    .default('0 9 * * 1')
+    .refine(validCron, 'must be a cron expression, e.g. "0 9 * * 1" for Mondays at 09:00'),
+  TZ: z.string().trim().default('UTC').refine(isValidTimeZone, 'must be an IANA time zone, e.g. "Europe/London"'),
+  JOBS_SOURCES: optional,
+  JOBS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
 });
+
+function validCron(expression: string): boolean {
+  try {
+    new Cron(expression, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Validated configuration. Secret values stay in here and are never logged. */
 export interface Config {
@@ -41,6 +60,8 @@ export interface Config {
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   discord: { token?: string; applicationId?: string; apiUrl?: string };
   openai: { apiKey?: string; baseUrl?: string; model?: string };
+  /** The weekly digest: cron schedule and its zone, the source list, and how long a fetch is reused. */
+  jobs: { schedule: string; timeZone: string; sourcesFile: string; refreshMs: number };
 }
 
 /** Raised when the environment is invalid; the message lists each variable to fix. */
@@ -83,6 +104,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    jobs: {
+      schedule: e.JOBS_SCHEDULE,
+      timeZone: e.TZ,
+      sourcesFile: e.JOBS_SOURCES ?? `${e.KNOWLEDGE_DIR}/job-sources.yaml`,
+      refreshMs: e.JOBS_REFRESH_MINUTES * 60_000,
+    },
   };
 }
 

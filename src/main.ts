@@ -6,6 +6,8 @@ import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createBot } from './bot.ts';
 import { ConfigError, hasPlatform, loadConfig } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
+import { createJobs, type Jobs } from './jobs/jobs.ts';
+import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
 import type { Adapter } from './types.ts';
@@ -59,8 +61,18 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  let jobs: Jobs;
+  try {
+    jobs = createJobs(ctx);
+  } catch (err) {
+    if (err instanceof JobSourcesError) {
+      process.stderr.write(`careerbot: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
   logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
-  const bot = createBot(ctx);
+  const bot = createBot(ctx, { jobs: jobs.desk });
 
   if (!platform) {
     const adapter = createConsoleAdapter({ bot });
@@ -72,11 +84,16 @@ async function main(): Promise<number> {
 
   const adapters = await platformAdapters(ctx, bot);
   for (const adapter of adapters) await adapter.start();
+  const publishers = adapters.flatMap((a) => (a.digests ? [a.digests] : []));
+  const scheduler = jobs.scheduler(publishers);
+  // Not awaited: a catch-up run must not hold up shutdown signals; it logs its own outcome.
+  void scheduler.start();
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   logger.info('shutting down');
+  await scheduler.stop();
   for (const adapter of adapters) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
   await ctx.store.close();
   return 0;

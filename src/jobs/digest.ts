@@ -6,19 +6,10 @@
 import { toReplyFact } from '../answers/compose.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Reply, ReplyFact } from '../types.ts';
-import type { FamilyId, Posting, Salary } from './posting.ts';
+import { FAMILY_LABELS } from './families.ts';
+import type { Posting, Salary } from './posting.ts';
 import { type Change, isNew, type MarketStats, type SalaryGroup } from './stats.ts';
 import { formatLocal } from './week.ts';
-
-/** Display names for the role families, in digest order. */
-export const FAMILY_LABELS: Record<FamilyId, string> = {
-  prompt_engineering: 'Prompt engineering',
-  ai_training: 'AI training and tutoring',
-  llm_evaluation: 'LLM evaluation',
-  conversation_design: 'Conversation design',
-  ai_content: 'AI content',
-  adjacent: 'Adjacent: AI operations and enablement',
-};
 
 /** Aggregators whose terms ask for a link back and their name beside each listing. */
 const AGGREGATOR_NAMES: Record<string, string> = { remotive: 'Remotive', himalayas: 'Himalayas' };
@@ -145,7 +136,7 @@ export function digestReply(kb: KnowledgeBase, stats: MarketStats, notable: read
     `*At a glance*, seven days to ${formatLocal(new Date(stats.window.to), stats.timeZone)}`,
     `• ${stats.total} open roles at ${stats.companies.count} companies; ${stats.new} new this week`,
     `• ${families}`,
-    `• ${FAMILY_LABELS.adjacent}: ${stats.byFamily.adjacent.open} open, not counted above`,
+    `• Adjacent roles (${FAMILY_LABELS.adjacent}): ${stats.byFamily.adjacent.open} open, not counted above`,
   ];
   if (share !== null) {
     body.push(

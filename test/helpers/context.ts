@@ -6,6 +6,8 @@ import { Writable } from 'node:stream';
 import { type Bot, createBot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type AppContext, createContext } from '../../src/context.ts';
+import { createJobs, type Jobs } from '../../src/jobs/jobs.ts';
+import type { JobSource } from '../../src/jobs/sources-file.ts';
 import { type KnowledgeBase, loadKnowledge } from '../../src/knowledge/loader.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createRouter, type Router } from '../../src/router/router.ts';
@@ -42,16 +44,21 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 /** A bot over the real knowledge base with an in-memory store (or the one given). */
-export async function createTestBot(options: { store?: Store; clock?: () => Date } = {}): Promise<{
+export async function createTestBot(
+  options: { store?: Store; clock?: () => Date; jobSources?: JobSource[]; env?: Record<string, string> } = {},
+): Promise<{
   bot: Bot;
   ctx: AppContext;
   lines: string[];
+  jobs: Jobs;
 }> {
   const { logger, lines } = captureLogger();
   const { kb, router } = realKnowledge();
   const store = options.store ?? (await createStore({ dataDir: ':memory:', logger }));
-  const ctx = await createContext(loadConfig({}), logger, { kb, router, store, clock: options.clock });
-  return { bot: createBot(ctx), ctx, lines };
+  const ctx = await createContext(loadConfig(options.env ?? {}), logger, { kb, router, store, clock: options.clock });
+  // No job boards unless a test serves some: the real list would reach for the internet.
+  const jobs = createJobs(ctx, { sources: options.jobSources ?? [] });
+  return { bot: createBot(ctx, { jobs: jobs.desk }), ctx, lines, jobs };
 }
 
 let counter = 0;

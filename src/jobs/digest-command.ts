@@ -1,0 +1,42 @@
+/**
+ * `npm run -s cli -- jobs digest [--sources <file>] [--now <ISO date>] [--json]`: builds the digest
+ * once from fresh fetches and prints it, as text or as the stats JSON. Snapshots go to the configured
+ * store, so running it week after week shows the week-over-week changes.
+ */
+import { renderText } from '../../adapters/console/render-text.ts';
+import type { Config } from '../config.ts';
+import { createContext } from '../context.ts';
+import type { Logger } from '../logger.ts';
+import { createJobs } from './jobs.ts';
+import { loadJobSources } from './sources-file.ts';
+
+/** Options parsed from the command line. */
+export interface DigestCommandOptions {
+  sources?: string;
+  now?: string;
+  json?: boolean;
+}
+
+/** Runs the command; returns the exit code (1 when every source failed, 2 on bad arguments). */
+export async function digestCommand(
+  config: Config,
+  logger: Logger,
+  options: DigestCommandOptions,
+  write: (text: string) => void,
+  writeError: (text: string) => void,
+): Promise<number> {
+  const now = options.now === undefined ? new Date() : new Date(options.now);
+  if (Number.isNaN(now.getTime())) {
+    writeError(`careerbot: --now "${options.now}" is not an ISO date, e.g. 2026-11-23T09:00:00Z`);
+    return 2;
+  }
+  const sources = loadJobSources(options.sources ?? config.jobs.sourcesFile);
+  const ctx = await createContext(config, logger, { clock: () => now });
+  try {
+    const { stats, reply, notable } = await createJobs(ctx, { sources }).market.build(now, { fresh: true });
+    write(options.json ? JSON.stringify({ ...stats, notable }, null, 2) : renderText(reply));
+    return stats.sources.length > 0 && stats.sources.every((s) => !s.ok) ? 1 : 0;
+  } finally {
+    await ctx.store.close();
+  }
+}

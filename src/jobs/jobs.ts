@@ -1,0 +1,77 @@
+/**
+ * Wires the weekly digest together from the context: the source list, the market builder, the
+ * subscription list, the schedule and the `/jobs` desk. The scheduler is created later, once the
+ * composition root knows which platforms can publish.
+ */
+import type { AppContext } from '../context.ts';
+import { collectPostings } from './collect.ts';
+import { createDelivery } from './delivery.ts';
+import { createJobsDesk } from './desk.ts';
+import { type Collect, createMarket, type Market } from './market.ts';
+import type { DigestPublisher, JobsDesk } from './ports.ts';
+import { createJobsScheduler, createScheduleClock, type JobsScheduler, type ScheduleClock } from './schedule.ts';
+import { refreshIntervalMs } from './sources/registry.ts';
+import { type JobSource, loadJobSources } from './sources-file.ts';
+import { createSubscriptions, type Subscriptions } from './subscriptions.ts';
+
+/** Everything the digest needs, built once per process. */
+export interface Jobs {
+  desk: JobsDesk;
+  market: Market;
+  subscriptions: Subscriptions;
+  schedule: ScheduleClock;
+  /** A scheduler posting through `publishers` (one per platform). */
+  scheduler(publishers: readonly DigestPublisher[], options?: { retryMs?: number }): JobsScheduler;
+}
+
+/** Overrides for tests and the CLI: another source list, or another way to collect. */
+export interface JobsOverrides {
+  sources?: JobSource[];
+  collect?: Collect;
+}
+
+/** A short, stable id for a source list, so caches of different lists never mix. */
+function sourcesId(sources: readonly JobSource[]): string {
+  const text = sources.map((s) => `${s.id}=${s.url ?? ''}`).join('|');
+  let hash = 0;
+  for (let i = 0; i < text.length; i += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return (hash >>> 0).toString(36);
+}
+
+/** Builds the digest's parts. Throws `JobSourcesError` when the source list is invalid. */
+export function createJobs(
+  ctx: Pick<AppContext, 'config' | 'kb' | 'store' | 'logger' | 'clock'>,
+  overrides: JobsOverrides = {},
+): Jobs {
+  const { config, kb, store, logger, clock } = ctx;
+  const sources = overrides.sources ?? loadJobSources(config.jobs.sourcesFile);
+  const collect: Collect = overrides.collect ?? ((now) => collectPostings(sources, { now, logger }));
+  const market = createMarket({
+    kb,
+    store,
+    logger,
+    timeZone: config.jobs.timeZone,
+    collect,
+    sourcesId: sourcesId(sources),
+    // Never more often than the strictest source's terms allow (Remotive: a few calls a day).
+    refreshMs: Math.max(config.jobs.refreshMs, ...sources.map((s) => refreshIntervalMs(s, sources))),
+  });
+  const subscriptions = createSubscriptions(store);
+  const schedule = createScheduleClock({ cron: config.jobs.schedule, timeZone: config.jobs.timeZone });
+  return {
+    desk: createJobsDesk({ market, subscriptions, schedule, logger, clock }),
+    market,
+    subscriptions,
+    schedule,
+    scheduler(publishers, options = {}) {
+      const delivery = createDelivery({
+        store,
+        logger,
+        subscriptions,
+        publishers: new Map(publishers.map((p) => [p.platform, p])),
+        clock,
+      });
+      return createJobsScheduler({ schedule, market, subscriptions, delivery, logger, clock, ...options });
+    },
+  };
+}
