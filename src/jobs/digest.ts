@@ -58,9 +58,11 @@ function groupLine(group: SalaryGroup): string {
   const unit = group.kind === 'hourly' ? '/h' : ' a year';
   const kind = group.kind === 'hourly' ? 'Hourly' : 'Annual';
   const spread =
-    group.n >= 4
-      ? `middle half ${money(group.p25, group.currency)}–${money(group.p75, group.currency)}`
-      : `range ${money(group.min, group.currency)}–${money(group.max, group.currency)}`;
+    group.min === group.max
+      ? `all at ${money(group.min, group.currency)}`
+      : group.n >= 4
+        ? `middle half ${money(group.p25, group.currency)}–${money(group.p75, group.currency)}`
+        : `range ${money(group.min, group.currency)}–${money(group.max, group.currency)}`;
   const wide = group.wide > 0 ? `; ${group.wide} with a very wide range` : '';
   return `• ${kind}, ${group.currency}: median ${money(group.median, group.currency)}${unit} (${spread}; ${group.n} posting${group.n === 1 ? '' : 's'}${wide})`;
 }
@@ -111,7 +113,7 @@ function meaning(kb: KnowledgeBase, stats: MarketStats): { lines: string[]; fact
   const length = cite('employment/contract-length');
   if (length && stats.total > 0) {
     lines.push(
-      `${contracts} of ${stats.total} open roles are contracts; the article saw prompt-engineering contracts running ${length.figure}, so check the length before you plan around one.`,
+      `${contracts} of ${stats.total} open roles ${contracts === 1 ? 'is a contract' : 'are contracts'}; the article saw prompt-engineering contracts running ${length.figure}, so check the length before you plan around one.`,
     );
   }
   const hourly = stats.salaries.find((g) => g.kind === 'hourly' && g.currency === 'USD');
@@ -160,8 +162,9 @@ export function digestReply(kb: KnowledgeBase, stats: MarketStats, notable: read
   } else {
     body.push('', '*Since last week*: no snapshot of last week yet, so no comparison this time.');
   }
-  if (notable.length > 0) body.push('', '*Notable openings*', ...notable.map(notableLine));
   const { lines, facts } = meaning(kb, stats);
+  if (lines.length > 0) body.push('', '*What this means*', ...lines.map((line) => `• ${line}`));
+  if (notable.length > 0) body.push('', '*Notable openings*', ...notable.map(notableLine));
   const failed = stats.sources.filter((s) => !s.ok);
   const footer = [
     `${stats.sources.length - failed.length} of ${stats.sources.length} sources answered`,
@@ -175,7 +178,7 @@ export function digestReply(kb: KnowledgeBase, stats: MarketStats, notable: read
     title: `AI-interaction jobs, week ${stats.week}`,
     body: body.join('\n'),
     facts,
-    advice: lines,
+    advice: [],
     choices: [],
     entryIds: ['jobs', ...new Set(facts.map((f) => f.ref.split('/')[0] ?? ''))],
     footer,
