@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import { QUESTION_OPTION } from './commands.ts';
 import { cooldownText, type DiscordDeps, timing, toIncoming } from './deps.ts';
+import { jobsCommand } from './jobs-command.ts';
 import {
   ALLOWED_MENTIONS_NONE,
   CUSTOM_ASK,
@@ -47,6 +48,7 @@ async function command(interaction: ChatInputCommandInteraction, deps: DiscordDe
   const { bot } = deps;
   if (await limited(interaction, deps)) return;
   if (interaction.commandName === 'viability') return startViability(interaction, deps);
+  if (interaction.commandName === 'jobs') return jobsCommand(interaction, deps);
   const question =
     interaction.commandName === 'careers' ? (interaction.options.getString(QUESTION_OPTION) ?? '').trim() : '';
   await respond(

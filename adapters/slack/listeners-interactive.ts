@@ -1,5 +1,5 @@
 /**
- * Interactive listeners: /careers (private answer with a share button), /viability and its modal,
+ * Interactive listeners: /careers (private answer with a share button), /viability and its modal, /jobs,
  * follow-up and topic buttons, and App Home. Each acks first; the slow work happens after the ack.
  * Commands and buttons each go through one dispatching listener: Bolt runs every listener's matchers on
  * every request, so fewer listeners mean faster acks under load (`npm run bench`).
@@ -17,6 +17,7 @@ import type {
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import { INTENT_IDS, type IntentId } from '../../src/types.ts';
+import { createSlackJobsCommand } from './jobs-command.ts';
 import { plainText } from './parse.ts';
 import { ACTION_ASK, ACTION_SHARE, ACTION_VIABILITY, renderReply } from './render-blocks.ts';
 import { readViabilityState, VIABILITY_CALLBACK } from './render-views.ts';
@@ -55,8 +56,10 @@ export function registerInteractiveListeners(
     }
   }
 
-  app.command(/^\/(careers|viability)$/, async (args) => {
-    await (args.command.command === '/viability' ? viability(args) : careers(args));
+  const jobs = createSlackJobsCommand({ desk: bot.jobs, logger, later });
+  app.command(/^\/(careers|viability|jobs)$/, async (args) => {
+    const name = args.command.command;
+    await (name === '/viability' ? viability(args) : name === '/jobs' ? jobs(args) : careers(args));
   });
 
   app.view(VIABILITY_CALLBACK, async ({ ack, view, body, client }) => {

@@ -1,5 +1,6 @@
 /** Starts the real Discord adapter (real discord.js) against a FakeDiscord, over the real bot and knowledge base. */
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
+import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../harness/discord-fake.ts';
@@ -11,6 +12,8 @@ export interface DiscordRig {
   fake: FakeDiscord;
   adapter: DiscordAdapter;
   ctx: AppContext;
+  /** The bot behind the adapter, so a test can spy on the core it calls (e.g. `bot.jobs`). */
+  bot: Bot;
   lines: string[];
   stop(): Promise<void>;
 }
@@ -37,6 +40,7 @@ export async function startDiscordRig(
     fake,
     adapter,
     ctx,
+    bot,
     lines,
     async stop() {
       await adapter.stop();

@@ -1,5 +1,6 @@
 /** Starts the real Slack adapter (real Bolt) against a FakeSlack, over the real bot and knowledge base. */
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FAKE_IDS, FakeSlack } from '../harness/slack-fake.ts';
@@ -11,6 +12,8 @@ export interface SlackRig {
   fake: FakeSlack;
   adapter: SlackAdapter;
   ctx: AppContext;
+  /** The bot behind the adapter, so a test can spy on the core it calls (e.g. `bot.jobs`). */
+  bot: Bot;
   lines: string[];
   stop(): Promise<void>;
 }
@@ -40,6 +43,7 @@ export async function startSlackRig(
     fake,
     adapter,
     ctx,
+    bot,
     lines,
     async stop() {
       await adapter.stop();

@@ -41,7 +41,7 @@ describe('npm run -s cli -- discord register', () => {
   it('bulk-overwrites the guild commands with --guild', async () => {
     const { code, out } = await register(['--guild', DISCORD_IDS.guildId]);
     expect(code).toBe(0);
-    expect(out).toMatch(/registered 3 commands in guild/);
+    expect(out).toMatch(/registered 4 commands in guild/);
     const call = fake.callsTo(
       'PUT',
       `/applications/${DISCORD_IDS.applicationId}/guilds/${DISCORD_IDS.guildId}/commands`,
@@ -50,6 +50,7 @@ describe('npm run -s cli -- discord register', () => {
     expect((fake.registeredCommands(DISCORD_IDS.guildId) as { name: string }[]).map((c) => c.name)).toEqual([
       'careers',
       'viability',
+      'jobs',
       'help',
     ]);
   });
@@ -57,7 +58,7 @@ describe('npm run -s cli -- discord register', () => {
   it('registers globally without --guild', async () => {
     const { code } = await register([]);
     expect(code).toBe(0);
-    expect(fake.registeredCommands('global')).toHaveLength(3);
+    expect(fake.registeredCommands('global')).toHaveLength(4);
   });
 
   it('explains what is missing without a token', async () => {
