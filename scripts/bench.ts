@@ -2,13 +2,15 @@
  * `npm run bench`: classification latency (p50/p95/p99 per message on one core) over the development
  * set, router training time, the resident memory of the real console process with everything loaded, and
  * Slack's time to ack under 200 concurrent slash commands (careerbot vs a bare Bolt app), and Discord's
- * dispatch-to-callback time under 200 concurrent interactions (careerbot vs a bare discord.js client).
+ * dispatch-to-callback time under 200 concurrent interactions (careerbot vs a bare discord.js client),
+ * and the jobs digest pipeline over 20,000 postings (time and peak RSS, in its own process).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
 import { createRouter } from '../src/router/router.ts';
 import { discordInteractionBench } from './lib/discord-bench.ts';
+import { jobsDigestBench } from './lib/jobs-bench.ts';
 import { slackAckBench } from './lib/slack-bench.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -72,6 +74,8 @@ const mem = await consoleProcessMemory();
 out(
   `console process after ${texts.length} answers: RSS ${mem.rssMb.toFixed(1)} MB · peak RSS ${mem.peakMb.toFixed(1)} MB`,
 );
+
+for (const line of (await jobsDigestBench()).lines) out(line);
 
 const slack = await slackAckBench();
 for (const line of slack.lines) out(line);
