@@ -31,7 +31,8 @@ const GONE: Partial<Record<number, GoneReason>> = {
 
 /** The visible footer tag that marks a digest post; `find` looks for it. */
 export function digestTag(marker: string): string {
-  return neutraliseMentions(`careerbot jobs digest · ${marker}`);
+  // The core's markers already read as a label ("careerbot jobs digest 2026-W48"); a bare one gets the name.
+  return neutraliseMentions(/careerbot/i.test(marker) ? marker : `careerbot jobs digest · ${marker}`);
 }
 
 /** A nonce for one digest in one channel: the same marker always gives the same nonce. */

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { digestNonce } from '../../../adapters/discord/jobs-publisher.ts';
+import { digestMarker } from '../../../src/jobs/delivery.ts';
 import { ChannelGoneError, type DigestPublisher } from '../../../src/jobs/ports.ts';
 import type { Reply } from '../../../src/types.ts';
 import { type ChannelErrorCode, DISCORD_IDS, humanUser } from '../../harness/discord-fake.ts';
@@ -40,6 +41,13 @@ describe('Discord digest publisher', () => {
     expect(footerOf(ref.messageId)).toBe(`careerbot jobs digest · ${marker} · Sources: 4 boards`);
     expect(await digests.find(channel, marker)).toEqual(ref);
     expect(rig.fake.callsTo('GET', '/channels/:id/messages')[0]?.query.get('limit')).toBe('50');
+  });
+
+  it("shows the core's own marker as the footer label, once", async () => {
+    const marker = digestMarker(`2026-W${++week}`);
+    const ref = await digests.publish(channel, digest('x'), marker);
+    expect(footerOf(ref.messageId)).toBe(`${marker} · Sources: 4 boards`);
+    expect(await digests.find(channel, marker)).toEqual(ref);
   });
 
   it('gets the first message back when the same digest is sent again within minutes (nonce)', async () => {
