@@ -5,6 +5,7 @@
  */
 import { answerReply, noticeReply, replyForRoute } from './answers/compose.ts';
 import type { AppContext } from './context.ts';
+import { answerFollowUp } from './follow-up.ts';
 import { createJobs } from './jobs/jobs.ts';
 import type { JobsDesk } from './jobs/ports.ts';
 import { createSafeStore } from './store/safe-store.ts';
@@ -27,6 +28,15 @@ export interface Turn {
   at: string;
 }
 
+/** Per-message options from an adapter. */
+export interface HandleOptions {
+  /**
+   * Called with '' when a follow-up goes to the LLM (show progress), then with the provisional text so
+   * far. The returned reply is what counts: it replaces anything shown from these calls.
+   */
+  onProgress?: (textSoFar: string) => void;
+}
+
 /** What the bot remembers about a thread or DM. */
 export interface ConversationState {
   lastIntent?: IntentId;
@@ -45,7 +55,8 @@ const MAX_TURN_CHARS = 500;
 
 /** The bot's message handler. */
 export interface Bot {
-  handle(message: IncomingMessage): Promise<Reply>;
+  /** Answers one message; `onProgress` hears from a model answer in the making (see `HandleOptions`). */
+  handle(message: IncomingMessage, options?: HandleOptions): Promise<Reply>;
   /**
    * Answers a private `/careers` question (Slack and Discord slash commands): help when it is empty,
    * otherwise the routed answer, remembered in the asker's own conversation in that channel.
@@ -164,7 +175,7 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
     return routeAndAnswer({ ...message, kind: 'command', conversation });
   }
 
-  async function routeAndAnswer(message: IncomingMessage): Promise<Reply> {
+  async function routeAndAnswer(message: IncomingMessage, options: HandleOptions = {}): Promise<Reply> {
     const conversationKey = keys.conversation(conversationKeyOf(message));
     const conversation = (await memory.get<ConversationState>(conversationKey)) ?? { turns: [] };
     const started = performance.now();
@@ -180,11 +191,20 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
       },
       'routed message',
     );
-    const reply = replyForRoute(kb, route);
-    const start = route.decision === 'answer' ? START_CHOICES[route.intent] : undefined;
+    const followUp = await answerFollowUp(ctx, {
+      text: message.text,
+      route,
+      lastIntent: conversation.lastIntent,
+      turns: conversation.turns,
+      userKey: userKeyOf(message),
+      conversationKey,
+      onProgress: options.onProgress,
+    });
+    const reply = followUp?.reply ?? replyForRoute(kb, route);
+    const start = route.decision === 'answer' && !followUp ? START_CHOICES[route.intent] : undefined;
     if (start) reply.choices = [start, ...reply.choices].slice(0, 3);
     const at = ctx.clock().toISOString();
-    const answered = route.decision === 'answer' ? route.intent : conversation.lastIntent;
+    const answered = followUp?.intent ?? (route.decision === 'answer' ? route.intent : conversation.lastIntent);
     const turns: Turn[] = [
       ...conversation.turns,
       { role: 'user' as const, text: message.text.slice(0, MAX_TURN_CHARS), intent: route.intent, at },
@@ -205,7 +225,7 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
     // Through `handle`, so the slash command and `/careers` typed in a chat share one path and its error handling.
     careers: (message) => bot.handle({ ...message, text: `/careers ${message.text}` }),
     completeViability,
-    async handle(message) {
+    async handle(message, options = {}) {
       try {
         const text = typeof message.text === 'string' ? message.text : '';
         const sessionKey = keys.questionnaire(`${conversationKeyOf(message)}:${message.author.id}`);
@@ -213,7 +233,7 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
         if (cmd) return await command(message, (cmd[1] ?? '').toLowerCase(), cmd[2] ?? '', sessionKey);
         const session = await memory.get<QuestionnaireState>(sessionKey);
         if (session) return await continueQuestionnaire({ ...message, text }, sessionKey, session);
-        return await routeAndAnswer({ ...message, text });
+        return await routeAndAnswer({ ...message, text }, options);
       } catch (err) {
         logger.error({ err, platform: message.platform }, 'failed to handle message');
         return errorReply();

@@ -31,6 +31,11 @@ const envSchema = z.object({
   OPENAI_API_KEY: secret(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: optional,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  LLM_USER_DAILY_CALLS: z.coerce.number().int().min(0).default(40),
+  LLM_GLOBAL_DAILY_CALLS: z.coerce.number().int().min(0).default(2_000),
+  LLM_USER_DAILY_TOKENS: z.coerce.number().int().min(0).default(60_000),
+  LLM_GLOBAL_DAILY_TOKENS: z.coerce.number().int().min(0).default(3_000_000),
   JOBS_SCHEDULE: z
     .string()
     .trim()
@@ -59,7 +64,14 @@ export interface Config {
   port: number;
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   discord: { token?: string; applicationId?: string; apiUrl?: string };
-  openai: { apiKey?: string; baseUrl?: string; model?: string };
+  /** The optional LLM layer: on when `apiKey` is set; per-call deadline and daily budgets. */
+  openai: {
+    apiKey?: string;
+    baseUrl?: string;
+    model?: string;
+    timeoutMs: number;
+    limits: { userDailyCalls: number; globalDailyCalls: number; userDailyTokens: number; globalDailyTokens: number };
+  };
   /** The weekly digest: cron schedule and its zone, the source list, and how long a fetch is reused. */
   jobs: { schedule: string; timeZone: string; sourcesFile: string; refreshMs: number };
 }
@@ -103,7 +115,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiUrl: e.SLACK_API_URL,
     },
     discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL },
-    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      limits: {
+        userDailyCalls: e.LLM_USER_DAILY_CALLS,
+        globalDailyCalls: e.LLM_GLOBAL_DAILY_CALLS,
+        userDailyTokens: e.LLM_USER_DAILY_TOKENS,
+        globalDailyTokens: e.LLM_GLOBAL_DAILY_TOKENS,
+      },
+    },
     jobs: {
       schedule: e.JOBS_SCHEDULE,
       timeZone: e.TZ,

@@ -44,7 +44,7 @@ export type ModelOutcome =
 
 /** Options for `createModelClient`. */
 export interface ModelClientOptions {
-  config: Config['openai'] & { apiKey: string };
+  config: Pick<Config['openai'], 'baseUrl' | 'model'> & { apiKey: string };
   logger: Logger;
   timeoutMs: number;
   maxRetries: number;

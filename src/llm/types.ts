@@ -66,7 +66,7 @@ export interface Llm {
 
 /** Options for `createLlm`. Only `config.apiKey` turns the layer on. */
 export interface LlmOptions {
-  config: Config['openai'];
+  config: Pick<Config['openai'], 'apiKey' | 'baseUrl' | 'model'>;
   logger: Logger;
   store: Store;
   kb: KnowledgeBase;
