@@ -58,6 +58,10 @@ const NEGATIVE =
 const AI_WORK =
   /\b(train\w*|teach\w*|evaluat\w*|rat(e|es|ing)|label\w*|annotat\w*|improv\w*|review\w*|grad(e|es|ing)|red[- ]team\w*)\b[^.!?\n]{0,80}?\b(ai|llms?|large language models?|chatbots?|generative)\b|\b(ai|llm|model)[- ](training|evaluation|outputs?|responses?|tutors?|trainers?|safety)\b|\brlhf\b|\bhuman data\b/i;
 
+// Every AI_WORK match contains one of these; a raw description without any skips the conversion to text.
+const AI_TERM =
+  /\b(ai|llms?|large language models?|chatbots?|generative|rlhf|human data|model[- ](training|evaluation|outputs?|responses?|tutors?|trainers?|safety))\b/i;
+
 const AI_TAG = /(^|[^a-z])(ai|llm|genai|generative ai|machine learning)([^a-z]|$)/i;
 
 /** Lowercases a title, drops markup and turns punctuation into single spaces. */
@@ -72,6 +76,14 @@ export function cleanTitle(title: string): string {
 /** True when free text (a description) says the work is training, rating or labelling AI. */
 export function hasAiContext(text: string): boolean {
   return AI_WORK.test(text);
+}
+
+/** Where raw text or HTML names AI (offsets, at most `limit`); none means `hasAiContext` is false for it too. */
+export function aiMentions(text: string, limit = 8): number[] {
+  const found: number[] = [];
+  const pattern = new RegExp(AI_TERM.source, 'gi');
+  for (let m = pattern.exec(text); m && found.length < limit; m = pattern.exec(text)) found.push(m.index);
+  return found;
 }
 
 /** True when a source's tags or categories (e.g. Remotive `AI/ML`, Himalayas `AI-Evaluator`) mark AI work. */

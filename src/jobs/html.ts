@@ -5,6 +5,7 @@
  */
 import { decodeHTML } from 'entities';
 import { compile } from 'html-to-text';
+import { aiMentions, hasAiContext } from './families.ts';
 
 const convert = compile({
   wordwrap: false,
@@ -37,4 +38,20 @@ const ATS_LINK =
 export function findAtsLinks(html: string): string[] {
   if (!html || !/greenhouse\.io|lever\.co|ashbyhq\.com/i.test(html)) return [];
   return [...new Set((html.match(ATS_LINK) ?? []).map((url) => decodeHTML(url)))];
+}
+
+/**
+ * True when a description (HTML, entity-escaped if `escaped`) says the job trains or judges AI. Only the stretch
+ * around each mention of AI is converted to text: the phrase sits within a sentence of it, and converting
+ * whole descriptions of every generic-titled posting is what would make a large board slow.
+ */
+export function describesAiWork(html: string, escaped = false): boolean {
+  let covered = -1;
+  for (const at of aiMentions(html)) {
+    if (at < covered) continue;
+    const from = Math.max(0, at - 600);
+    covered = at + 300;
+    if (hasAiContext(htmlToPlain(html.slice(from, covered), escaped))) return true;
+  }
+  return false;
 }

@@ -51,12 +51,51 @@ const CODES = 'USD|EUR|GBP|CAD|AUD|INR|CHF|SGD|NZD|SEK|NOK|DKK|PLN|JPY|BRL|MXN';
 // US grouping ("180,000"), European grouping ("75.000"), or a plain number ("45.50").
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+(?:\.\d+)?`;
 const SYMBOL = String.raw`(?:us\$|ca?\$|au?\$|[$€£₹])`;
-const RANGE = new RegExp(
+const CURRENCY = String.raw`(?:(?<sym>${SYMBOL})|(?<code>${CODES})\b)`;
+// Ranges are read only where a currency mark is: scanning every digit of a long description is what costs.
+// Upper-case codes only, so the scan can skip every lower-case letter cheaply.
+const MARKER = new RegExp(String.raw`[$€£₹]|\b(?:${CODES})\b`, 'g');
+const SYMBOL_PREFIX = /(?:us|ca?|au?)$/i;
+// Mark first: "$45-$120", "USD 120,000 - 150,000", "$150 - 210K USD".
+const LEADING = new RegExp(
   String.raw`(?<sym1>${SYMBOL})?\s*(?<code1>${CODES})?\s*(?<n1>${NUMBER})\s*(?<k1>k\b)?` +
     String.raw`(?:\s*(?:-|–|—|to)\s*(?<sym2>${SYMBOL})?\s*(?<n2>${NUMBER})\s*(?<k2>k\b)?)?` +
     String.raw`(?:\s*(?<code2>${CODES})\b)?`,
-  'gi',
+  'iy',
 );
+// Mark after the numbers: "120,000 - 150,000 EUR", "45 € - 60 €".
+const NUMBERS_BEFORE = new RegExp(
+  String.raw`(?:${NUMBER})\s*(?:k\b)?\s*(?:(?:-|–|—|to)\s*(?:${NUMBER})\s*(?:k\b)?\s*)?$`,
+  'i',
+);
+const TRAILING = new RegExp(
+  String.raw`(?<n1>${NUMBER})\s*(?<k1>k\b)?\s*${CURRENCY.replace('<sym>', '<sym1>').replace('<code>', '<code1>')}?` +
+    String.raw`(?:\s*(?:-|–|—|to)\s*(?<n2>${NUMBER})\s*(?<k2>k\b)?\s*${CURRENCY.replace('<sym>', '<sym2>').replace('<code>', '<code2>')}?)?`,
+  'iy',
+);
+
+interface Found {
+  start: number;
+  end: number;
+  groups: Record<string, string | undefined>;
+}
+
+/** The range at a currency mark: numbers after it, or failing that, numbers just before it. */
+function rangeAt(text: string, at: number): Found | undefined {
+  // "CA$90,000": the letters before the sign belong to it.
+  const mark = text[at] === '$' ? at - (SYMBOL_PREFIX.exec(text.slice(Math.max(0, at - 2), at))?.[0].length ?? 0) : at;
+  LEADING.lastIndex = mark;
+  const lead = LEADING.exec(text);
+  if (lead) return { start: mark, end: mark + lead[0].length, groups: lead.groups ?? {} };
+  const head = text.slice(Math.max(0, mark - 40), mark);
+  const before = NUMBERS_BEFORE.exec(head);
+  if (!before) return undefined;
+  const start = mark - head.length + before.index;
+  TRAILING.lastIndex = start;
+  const trail = TRAILING.exec(text);
+  return trail ? { start, end: start + trail[0].length, groups: trail.groups ?? {} } : undefined;
+}
+
 // Amounts that are not base pay: "$5,000 signing bonus", "OTE $200k", "a $500 stipend".
 const NOT_PAY_AFTER =
   /^\s*(?:(?:in|of|one[- ]time|annual|yearly)\s+)?(bonus|equity|commission|stock|rsus?|sign[- ]?on|signing|relocation|stipend|allowance|budget|ote|m|mm|b|bn|million|billion)\b|^\s*\+?\s*(?:in\s+)?(funding|raised|valuation|revenue|arr)\b/i;
@@ -68,14 +107,17 @@ const PERIOD_BEFORE = /\b(hourly|daily|weekly|monthly|annual|yearly)\b[^.;\n]{0,
 
 /** Parses the first stated pay range in free text; undefined when none is stated plainly enough. */
 export function parseSalaryText(text: string | null | undefined): Salary | undefined {
-  if (!text || !/[$€£₹]|\b(usd|eur|gbp|cad|aud|inr|chf)\b/i.test(text)) return undefined;
-  RANGE.lastIndex = 0;
-  for (let m = RANGE.exec(text); m; m = RANGE.exec(text)) {
-    const g = m.groups ?? {};
+  if (!text) return undefined;
+  MARKER.lastIndex = 0;
+  for (let mark = MARKER.exec(text); mark; mark = MARKER.exec(text)) {
+    const found = rangeAt(text, mark.index);
+    if (!found) continue;
+    MARKER.lastIndex = Math.max(MARKER.lastIndex, found.end);
+    const g = found.groups;
     const currency = currencyOf(g.sym1 ?? g.sym2, g.code1 ?? g.code2);
     if (!currency || !g.n1) continue;
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const before = text.slice(Math.max(0, found.start - 40), found.start);
+    const after = text.slice(found.end, found.end + 40);
     if (NOT_PAY_AFTER.test(after) || NOT_PAY_BEFORE.test(before)) continue;
     let lo = toNumber(g.n1);
     let hi = g.n2 ? toNumber(g.n2) : lo;

@@ -1,13 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchSource } from '../../src/jobs/collect.ts';
+import { dedupePostings } from '../../src/jobs/dedupe.ts';
 import { USER_AGENT } from '../../src/jobs/fetch.ts';
 import type { Posting } from '../../src/jobs/posting.ts';
+import { normalise } from '../../src/jobs/sources/registry.ts';
 import type { JobSource } from '../../src/jobs/sources-file.ts';
 import { createLogger } from '../../src/logger.ts';
 import {
   type FakeSourceSpec,
   FIXTURE_NOW,
   FIXTURE_PREVIOUS_NOW,
+  FIXTURES_DIR,
   fakeSourceUrl,
   type JobBoardsFake,
   startJobBoardsFake,
@@ -225,5 +230,33 @@ describe('postings dated after now', () => {
       expect(Date.parse(p.postedAt)).toBeLessThanOrEqual(FIXTURE_NOW.getTime());
     }
     expect(later.postings.map((p) => p.title)).not.toContain('Prompt Engineering Lead');
+  });
+});
+
+describe('normalise', () => {
+  it('is pure, and normalises and dedupes a 20,000-job board well under a second', () => {
+    const board = JSON.parse(readFileSync(join(FIXTURES_DIR, 'greenhouse', 'northwind.json'), 'utf8')) as {
+      jobs: Record<string, unknown>[];
+    };
+    const jobs = Array.from({ length: 20_000 }, (_, i) => {
+      const job = board.jobs[i % board.jobs.length] ?? {};
+      return {
+        ...job,
+        id: i,
+        internal_job_id: i,
+        // Like a real lab board: most roles are engineering, a minority in scope.
+        title: i % 4 === 0 ? `${job.title} ${i}` : `Software Engineer ${i}`,
+        absolute_url: `https://job-boards.greenhouse.io/x/jobs/${i}`,
+      };
+    });
+    const source: JobSource = { id: 'greenhouse:x', type: 'greenhouse', board: 'x' };
+    const started = performance.now();
+    const postings = dedupePostings(normalise(source, { jobs }, FIXTURE_NOW));
+    const elapsed = performance.now() - started;
+    expect(postings.length).toBeGreaterThan(3000);
+    expect(elapsed).toBeLessThan(1000);
+    expect(normalise(source, { jobs: jobs.slice(0, 13) }, FIXTURE_NOW)).toEqual(
+      normalise(source, { jobs: jobs.slice(0, 13) }, FIXTURE_NOW),
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { hasAiContext, hasAiTag } from '../families.ts';
-import { htmlToPlain } from '../html.ts';
+import { describesAiWork } from '../html.ts';
 import type { Salary } from '../posting.ts';
 import { parseSalaryText, periodFrom, structuredSalary } from '../salary.ts';
 import {
@@ -60,7 +60,8 @@ function contextOf(raw: Raw): string | boolean {
   if (hasAiTag([raw.department, raw.team].filter((v): v is string => typeof v === 'string'))) return true;
   const plain = firstText(raw.descriptionPlain);
   if (plain) return hasAiContext(plain);
-  return typeof raw.descriptionHtml === 'string' && hasAiContext(htmlToPlain(raw.descriptionHtml));
+  const html = raw.descriptionHtml;
+  return typeof html === 'string' && describesAiWork(html);
 }
 
 /** Ashby boards: `api.ashbyhq.com/posting-api/job-board/{board}?includeCompensation=true`. */

@@ -4,8 +4,9 @@
  * or pay field on the list, so both are read from the location text and the (entity-escaped) description.
  */
 import { z } from 'zod';
-import { hasAiContext, hasAiTag } from '../families.ts';
-import { htmlToPlain, scanText } from '../html.ts';
+import { hasAiTag } from '../families.ts';
+import { describesAiWork, scanText } from '../html.ts';
+import type { Salary } from '../posting.ts';
 import { parseSalaryText } from '../salary.ts';
 import type { JobSource } from '../sources-file.ts';
 import {
@@ -36,8 +37,25 @@ const jobSchema = z.looseObject({
   content: z.string().nullish(),
 });
 
-// Most descriptions state no pay; testing the escaped HTML for a currency first skips decoding them.
-const MAY_STATE_PAY = /[$€£₹]|&(?:amp;)?(?:pound|euro);|\b(?:USD|EUR|GBP|CAD)\b/;
+const CURRENCY = /[$€£₹]|&(?:amp;)?(?:pound|euro);|\b(?:USD|EUR|GBP|CAD)\b/g;
+
+/**
+ * Pay stated in the (entity-escaped) description. Only text around a currency mark is decoded and searched,
+ * a few windows at most: this runs for every in-scope posting, and descriptions run to many kilobytes.
+ */
+export function salaryFromContent(content: string): Salary | undefined {
+  CURRENCY.lastIndex = 0;
+  for (let tries = 0, m = CURRENCY.exec(content); m && tries < 5; m = CURRENCY.exec(content)) {
+    // A currency mark with no digit nearby ("$ budgets", "USD-denominated") is not a pay range.
+    if (!/\d/.test(content.slice(Math.max(0, m.index - 60), m.index + 120))) continue;
+    tries += 1;
+    const end = Math.min(content.length, m.index + 400);
+    const salary = parseSalaryText(scanText(content.slice(Math.max(0, m.index - 200), end), true));
+    if (salary) return salary;
+    CURRENCY.lastIndex = end;
+  }
+  return undefined;
+}
 
 function departmentNames(raw: Raw): string[] {
   const departments = Array.isArray(raw.departments) ? raw.departments : [];
@@ -67,13 +85,11 @@ export const greenhouse: SourceModule = {
       schema: jobSchema,
       title: (raw) => raw.title,
       context: (raw) =>
-        hasAiTag(departmentNames(raw)) ||
-        (typeof raw.content === 'string' && hasAiContext(htmlToPlain(raw.content, true))),
+        hasAiTag(departmentNames(raw)) || (typeof raw.content === 'string' && describesAiWork(raw.content, true)),
       build: (job) => {
         const offices = (job.offices ?? []).map((o) => firstText(o.location, o.name)).filter(Boolean);
         const location = firstText(job.location?.name) ?? offices.join('; ');
-        const content = job.content ?? '';
-        const salary = MAY_STATE_PAY.test(content) ? parseSalaryText(scanText(content, true)) : undefined;
+        const salary = job.content ? salaryFromContent(job.content) : undefined;
         return {
           source: source.id,
           sourceType: 'greenhouse',

@@ -4,8 +4,8 @@
  * (`minSalary`/`maxSalary`/`currency`/`salaryPeriod`). Its terms require naming Himalayas and linking back.
  */
 import { z } from 'zod';
-import { hasAiContext, hasAiTag } from '../families.ts';
-import { findAtsLinks, htmlToPlain } from '../html.ts';
+import { hasAiTag } from '../families.ts';
+import { describesAiWork, findAtsLinks } from '../html.ts';
 import { periodFrom, structuredSalary } from '../salary.ts';
 import {
   employmentFrom,
@@ -43,7 +43,7 @@ const MAX_PAGES = 3;
 function contextOf(raw: Raw): string | boolean {
   if (hasAiTag([...strings(raw.categories), ...strings(raw.parentCategories)])) return true;
   const html = firstText(raw.description, raw.excerpt);
-  return html !== undefined && hasAiContext(htmlToPlain(html));
+  return html !== undefined && describesAiWork(html);
 }
 
 /** Himalayas: `himalayas.app/jobs/api/search?q=…&sort=recent&page=N`. */

@@ -4,8 +4,8 @@
  * Its `search` is reported to be ignored at times, which is harmless: every job is classified here anyway.
  */
 import { z } from 'zod';
-import { hasAiContext, hasAiTag } from '../families.ts';
-import { findAtsLinks, htmlToPlain } from '../html.ts';
+import { hasAiTag } from '../families.ts';
+import { describesAiWork, findAtsLinks } from '../html.ts';
 import { parseSalaryText } from '../salary.ts';
 import {
   employmentFrom,
@@ -35,7 +35,8 @@ const jobSchema = z.looseObject({
 function contextOf(raw: Raw): string | boolean {
   const tags = [...strings(raw.tags), ...strings([raw.category])];
   if (hasAiTag(tags)) return true;
-  return typeof raw.description === 'string' && hasAiContext(htmlToPlain(raw.description));
+  const html = raw.description;
+  return typeof html === 'string' && describesAiWork(html);
 }
 
 /** Remotive: `remotive.com/api/remote-jobs?search=…`. */
