@@ -95,6 +95,11 @@ export function createHttp(options: HttpOptions = {}): Http {
   };
 }
 
+/** One JSON GET with the bot's policy; for repeated calls build a client once with `createHttp`. */
+export function fetchJson(url: string, options: HttpOptions = {}): Promise<unknown> {
+  return createHttp(options).getJson(url);
+}
+
 function toFetchError(error: unknown, timeoutMs: number): FetchError {
   if (isHTTPError(error) || error instanceof HTTPError) {
     const status = error.response.status;

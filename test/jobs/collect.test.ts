@@ -36,38 +36,38 @@ function perFamily(postings: Posting[]): Record<string, number> {
 }
 
 describe('a collection over the fixture boards', () => {
-  it('at 2026-11-23 09:00 UTC returns 24 deduped in-scope postings with the expected families', async () => {
+  it('at 2026-11-23 09:00 UTC returns 26 deduped in-scope postings with the expected families', async () => {
     const sources = loadJobSources(writeSourcesFile(dir, fake));
     const { postings, sources: reports } = await collectPostings(sources, options(FIXTURE_NOW));
     expect(reports.map((r) => [r.id, r.ok, r.count])).toEqual([
       ['greenhouse:northwind', true, 9],
-      ['lever:lumen', true, 4],
+      ['lever:lumen', true, 5],
       ['ashby:tessera', true, 4],
       ['remotive:ai-trainer', true, 5],
-      ['himalayas:ai-trainer', true, 5],
+      ['himalayas:ai-trainer', true, 6],
     ]);
-    expect(postings).toHaveLength(24);
+    expect(postings).toHaveLength(26);
     expect(perFamily(postings)).toEqual({
       prompt_engineering: 4,
       ai_training: 9,
       llm_evaluation: 6,
       conversation_design: 4,
-      ai_content: 1,
+      ai_content: 3,
       adjacent: 1,
     });
-    expect(new Set(postings.map((p) => p.key)).size).toBe(24);
+    expect(new Set(postings.map((p) => p.key)).size).toBe(26);
   });
 
-  it('a week earlier returns only the 8 postings published by then', async () => {
+  it('a week earlier returns only the 9 postings published by then', async () => {
     const sources = loadJobSources(writeSourcesFile(dir, fake));
     const { postings } = await collectPostings(sources, options(FIXTURE_PREVIOUS_NOW));
-    expect(postings).toHaveLength(8);
+    expect(postings).toHaveLength(9);
     expect(perFamily(postings)).toEqual({
       prompt_engineering: 2,
       ai_training: 1,
       llm_evaluation: 1,
       conversation_design: 3,
-      ai_content: 1,
+      ai_content: 2,
     });
     for (const p of postings) expect(Date.parse(p.postedAt)).toBeLessThanOrEqual(FIXTURE_PREVIOUS_NOW.getTime());
   });
@@ -124,8 +124,8 @@ describe('failing sources', () => {
       ['lever:broken', false, 'malformed JSON'],
       ['ashby:odd', false, 'unexpected shape: jobs missing'],
     ]);
-    // Greenhouse's 9 posts (two of them one job), Lever's 4 and Ashby's 4 after its 429 was retried.
-    expect(postings).toHaveLength(16);
+    // Greenhouse's 9 posts (two of them one job), Lever's 5 and Ashby's 4 after its 429 was retried.
+    expect(postings).toHaveLength(17);
     expect(postings.filter((p) => p.sourceType === 'ashby')).toHaveLength(4);
     expect(log.lines.join('')).toContain('HTTP 500');
   });

@@ -110,7 +110,7 @@ describe('Lever site', () => {
       ['0', '4'],
       ['4', '4'],
     ]);
-    expect(report).toMatchObject({ ok: true, total: 6, count: 4 });
+    expect(report).toMatchObject({ ok: true, total: 7, count: 5 });
     expect(byTitle(postings, 'AI Trainer - Physics (Contract)')).toMatchObject({
       key: 'lever:lumen:3f1c2a10-0001-4a51-9c11-1a2b3c4d5e01',
       company: 'Lumen Labs',
@@ -188,7 +188,7 @@ describe('Remotive', () => {
 describe('Himalayas', () => {
   it('reads pubDate in seconds or milliseconds, hourly and annual pay, and AI categories as context', async () => {
     const { postings, report } = await read({ type: 'himalayas', query: 'ai trainer' });
-    expect(report).toMatchObject({ ok: true, total: 6, count: 5, attribution: 'Himalayas' });
+    expect(report).toMatchObject({ ok: true, total: 7, count: 6, attribution: 'Himalayas' });
     expect(byTitle(postings, 'AI Trainer - Chemistry')).toMatchObject({
       company: 'Corvid',
       postedAt: '2026-11-18T20:00:00.000Z',
