@@ -8,7 +8,13 @@
 import { createHash } from 'node:crypto';
 import { type APIEmbed, type APIMessage, type Client, DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import { neutraliseMentions } from '../../src/input.ts';
-import { ChannelGoneError, type DigestPublisher, type GoneReason, type PostRef } from '../../src/jobs/ports.ts';
+import {
+  ChannelGoneError,
+  type DigestPublisher,
+  type GoneReason,
+  MessageGoneError,
+  type PostRef,
+} from '../../src/jobs/ports.ts';
 import { clip } from '../../src/text-fit.ts';
 import type { Reply } from '../../src/types.ts';
 import { renderReply } from './render.ts';
@@ -80,6 +86,10 @@ function rethrow(err: unknown, channelId: string): never {
   const reason = err instanceof DiscordAPIError && typeof err.code === 'number' ? GONE[err.code] : undefined;
   if (reason && err instanceof DiscordAPIError) {
     throw new ChannelGoneError(reason, `Discord channel ${channelId}: ${err.code} ${err.message}`);
+  }
+  // 10008 Unknown Message: someone deleted the digest.
+  if (err instanceof DiscordAPIError && err.code === 10008) {
+    throw new MessageGoneError(`Discord message in ${channelId} was deleted`);
   }
   throw err;
 }

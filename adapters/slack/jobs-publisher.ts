@@ -10,6 +10,7 @@ import {
   type ChannelRef,
   type DigestPublisher,
   type GoneReason,
+  MessageGoneError,
   type PostRef,
 } from '../../src/jobs/ports.ts';
 import type { Reply } from '../../src/types.ts';
@@ -46,6 +47,7 @@ function rethrow(err: unknown, channelId: string): never {
   const code = slackErrorCode(err);
   const reason = code ? GONE[code] : undefined;
   if (reason) throw new ChannelGoneError(reason, `Slack channel ${channelId}: ${code}`);
+  if (code === 'message_not_found') throw new MessageGoneError(`Slack message in ${channelId} was deleted`);
   throw err;
 }
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Reply } from '../types.ts';
-import { ChannelGoneError, type DigestPublisher, type PostRef } from './ports.ts';
+import { ChannelGoneError, type DigestPublisher, MessageGoneError, type PostRef } from './ports.ts';
 import { channelKey, type Subscription, type Subscriptions } from './subscriptions.ts';
 
 /** One scheduled run: its ISO week and the scheduled instant it stands for. */
@@ -81,9 +81,14 @@ export function createDelivery(options: DeliveryOptions) {
     const record = await store.get<PostRecord>(recordKey);
     if (record?.state === 'sent' && record.ref) {
       if (record.occurrence === occurrenceIso) return 'skipped';
-      await publisher.update(record.ref, reply, marker);
-      await recordPost(sub, occurrence, record.ref);
-      return 'edited';
+      try {
+        await publisher.update(record.ref, reply, marker);
+        await recordPost(sub, occurrence, record.ref);
+        return 'edited';
+      } catch (err) {
+        // Someone deleted the week's post: the new run posts it again rather than retrying an edit forever.
+        if (!(err instanceof MessageGoneError)) throw err;
+      }
     }
     if (record?.state === 'sending') {
       // The last attempt died between sending and recording: the post may exist already.

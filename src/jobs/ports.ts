@@ -34,6 +34,11 @@ export class ChannelGoneError extends Error {
   }
 }
 
+/** Thrown by `update` when the earlier post was deleted: the digest is then posted afresh. */
+export class MessageGoneError extends Error {
+  readonly code = 'MESSAGE_GONE';
+}
+
 /**
  * Posting digests on one platform. `marker` is a stable id for one digest in one channel (week and
  * channel); `find` looks for a post carrying it, to recover when a process died between sending a

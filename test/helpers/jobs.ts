@@ -5,6 +5,7 @@ import {
   type ChannelRef,
   type DigestPublisher,
   type GoneReason,
+  MessageGoneError,
   type PostRef,
 } from '../../src/jobs/ports.ts';
 import type { Posting } from '../../src/jobs/posting.ts';
@@ -75,7 +76,7 @@ export function memoryPublisher(platform = 'test') {
     },
     async update(ref, reply) {
       const post = posts.find((p) => p.messageId === ref.messageId);
-      if (!post) throw new ChannelGoneError('not_found', 'message gone');
+      if (!post) throw new MessageGoneError('message deleted');
       post.reply = reply;
       post.edits += 1;
     },

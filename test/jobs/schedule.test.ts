@@ -111,6 +111,17 @@ describe('weekly digest delivery', () => {
     expect(publisher.posts[0]?.edits).toBe(1);
   });
 
+  it('posts the week again when the earlier post was deleted before a second run in the same week', async () => {
+    const { store, clock, publisher } = await setup();
+    const twice = await replica(store, clock, { JOBS_SCHEDULE: '0 9 * * 1,4' });
+    clock.now = new Date('2026-11-23T09:00:00Z');
+    await twice.jobs.scheduler([publisher]).run();
+    publisher.posts.splice(0);
+    clock.now = new Date('2026-11-26T09:00:00Z');
+    expect(await twice.jobs.scheduler([publisher]).run()).toEqual({ posted: 1 });
+    expect(publisher.posts).toHaveLength(1);
+  });
+
   it('pauses a channel that is gone, reports it, skips it afterwards, and resumes on re-subscribe', async () => {
     const { clock, publisher, a } = await setup();
     clock.now = new Date('2026-11-23T09:00:00Z');

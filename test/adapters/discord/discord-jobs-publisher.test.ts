@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { digestNonce } from '../../../adapters/discord/jobs-publisher.ts';
 import { digestMarker } from '../../../src/jobs/delivery.ts';
-import { ChannelGoneError, type DigestPublisher } from '../../../src/jobs/ports.ts';
+import { ChannelGoneError, type DigestPublisher, MessageGoneError } from '../../../src/jobs/ports.ts';
 import type { Reply } from '../../../src/types.ts';
 import { type ChannelErrorCode, DISCORD_IDS, humanUser } from '../../harness/discord-fake.ts';
 import { type DiscordRig, useDiscordRig } from '../../helpers/discord.ts';
@@ -80,6 +80,14 @@ describe('Discord digest publisher', () => {
     expect(rig.fake.message(ref.messageId)?.embeds[0]?.description).toContain('Corrected count: 14.');
     expect(footerOf(ref.messageId)).toContain(`careerbot jobs digest · ${marker}`);
     expect(await digests.find(channel, marker)).toEqual(ref);
+  });
+
+  it('says the message is gone when the earlier post was deleted, so the core posts afresh', async () => {
+    const marker = freshMarker();
+    const ref = await digests.publish(channel, digest('First count.'), marker);
+    await expect(
+      digests.update({ ...ref, messageId: '1999999999999999999' }, digest('Again.'), marker),
+    ).rejects.toBeInstanceOf(MessageGoneError);
   });
 
   it("finds nothing for a marker that only prefixes another one, or for someone else's copy of the footer", async () => {

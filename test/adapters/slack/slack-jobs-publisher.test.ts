@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ChannelGoneError, type DigestPublisher } from '../../../src/jobs/ports.ts';
+import { ChannelGoneError, type DigestPublisher, MessageGoneError } from '../../../src/jobs/ports.ts';
 import type { Reply } from '../../../src/types.ts';
 import { FAKE_IDS } from '../../harness/slack-fake.ts';
 import { blockText, type SlackRig, useSlackRig } from '../../helpers/slack.ts';
@@ -55,6 +55,12 @@ describe('Slack digest publisher', () => {
     expect(blockText(stored[0]?.blocks)).toContain('Corrected count: 14 openings.');
     expect(stored[0]?.edited).toBeDefined();
     expect(await digests.find(channel, '2026-W48')).toEqual(ref);
+  });
+
+  it('says the message is gone when the earlier post was deleted, so the core posts afresh', async () => {
+    const ref = await digests.publish(channel, digest('First count.'), '2026-W48');
+    rig.fake.channels.messages.set(FAKE_IDS.channelId, []);
+    await expect(digests.update(ref, digest('Second count.'), '2026-W48')).rejects.toBeInstanceOf(MessageGoneError);
   });
 
   it('never pings: broadcast and user mentions in the digest are defused in text and blocks', async () => {
