@@ -25,7 +25,7 @@ export interface CollectOptions {
   skip?: (source: JobSource) => boolean;
   /** Lever page size (default 100); tests use a small one to exercise paging. */
   pageSize?: number;
-  /** A ready client; by default one is built from the options above. */
+  /** A ready client; by default one is built from the options above. Entries with `timeoutSeconds` get their own. */
   http?: Http;
 }
 
@@ -63,7 +63,10 @@ export async function fetchSource(
   options: CollectOptions,
 ): Promise<{ postings: Posting[]; report: SourceReport }> {
   const module = SOURCE_MODULES[source.type];
-  const http = options.http ?? createHttp({ timeoutMs: options.timeoutMs, retry: options.retry });
+  const http =
+    source.timeoutSeconds !== undefined
+      ? createHttp({ timeoutMs: source.timeoutSeconds * 1000, retry: options.retry })
+      : (options.http ?? createHttp({ timeoutMs: options.timeoutMs, retry: options.retry }));
   const report: SourceReport = {
     id: source.id,
     type: source.type,

@@ -62,7 +62,7 @@ const AI_WORK =
 const AI_TERM =
   /\b(ai|llms?|large language models?|chatbots?|generative|rlhf|human data|model[- ](training|evaluation|outputs?|responses?|tutors?|trainers?|safety))\b/i;
 
-const AI_TAG = /(^|[^a-z])(ai|llm|genai|generative ai|machine learning)([^a-z]|$)/i;
+const AI_TAG = /(^|[^a-z])(ai|llm|genai|generative ai|machine learning|human data|rlhf)([^a-z]|$)/i;
 
 /** Lowercases a title, drops markup and turns punctuation into single spaces. */
 export function cleanTitle(title: string): string {

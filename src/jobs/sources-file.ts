@@ -20,6 +20,8 @@ export interface JobSource {
   url?: string;
   /** Aggregator search words (Remotive `search=`, Himalayas `q=`). */
   query?: string;
+  /** Per-request timeout for this entry, overriding the run's (very large boards). */
+  timeoutSeconds?: number;
   note?: string;
 }
 
@@ -51,6 +53,7 @@ const entrySchema = z
     company: text.optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
     query: text.max(100).optional(),
+    timeoutSeconds: z.number().positive().max(300).optional(),
     note: text.optional(),
   })
   .superRefine((entry, ctx) => {

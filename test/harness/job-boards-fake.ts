@@ -53,6 +53,7 @@ export interface FakeSourceSpec {
   query?: string;
   company?: string;
   id?: string;
+  timeoutSeconds?: number;
   fail?: FailureKind;
 }
 

@@ -145,6 +145,15 @@ describe('collection options', () => {
     expect(made.filter((type) => type === 'greenhouse')).toHaveLength(1);
   });
 
+  it("lets an entry's timeoutSeconds override the run's timeout", async () => {
+    const entries: FakeSourceSpec[] = [
+      { type: 'ashby', board: 'tessera', id: 'ashby:patient', timeoutSeconds: 0.1, fail: 'hang' },
+    ];
+    const sources = loadJobSources(writeSourcesFile(dir, fake, entries, 'timeout.yaml'));
+    const { sources: reports } = await collectPostings(sources, options(FIXTURE_NOW, { timeoutMs: 5000 }));
+    expect(reports[0]?.error).toBe('timed out after 0.1 s');
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     const own = await startJobBoardsFake();
     try {

@@ -103,6 +103,7 @@ describe('AI context helpers', () => {
   it('read source tags and categories', () => {
     expect(hasAiTag(['content moderation', 'AI/ML'])).toBe(true);
     expect(hasAiTag(['AI-Evaluator'])).toBe(true);
+    expect(hasAiTag(['Human Data'])).toBe(true);
     expect(hasAiTag(['email', 'maintenance', 'training'])).toBe(false);
   });
 
