@@ -44,6 +44,7 @@ const envSchema = z.object({
   TZ: z.string().trim().default('UTC').refine(isValidTimeZone, 'must be an IANA time zone, e.g. "Europe/London"'),
   JOBS_SOURCES: optional,
   JOBS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
 });
 
 function validCron(expression: string): boolean {
@@ -72,8 +73,11 @@ export interface Config {
     timeoutMs: number;
     limits: { userDailyCalls: number; globalDailyCalls: number; userDailyTokens: number; globalDailyTokens: number };
   };
-  /** The weekly digest: cron schedule and its zone, the source list, and how long a fetch is reused. */
-  jobs: { schedule: string; timeZone: string; sourcesFile: string; refreshMs: number };
+  /**
+   * The weekly digest: cron schedule and its zone, the source list, how long a fetch is reused, and how
+   * long one replica may hold a channel's post before another may take over after a crash.
+   */
+  jobs: { schedule: string; timeZone: string; sourcesFile: string; refreshMs: number; leaseMs: number };
 }
 
 /** Raised when the environment is invalid; the message lists each variable to fix. */
@@ -132,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeZone: e.TZ,
       sourcesFile: e.JOBS_SOURCES ?? `${e.KNOWLEDGE_DIR}/job-sources.yaml`,
       refreshMs: e.JOBS_REFRESH_MINUTES * 60_000,
+      leaseMs: e.JOBS_LEASE_SECONDS * 1_000,
     },
   };
 }

@@ -1,19 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCORD_IDS, FakeDiscord } from './harness/discord-fake.ts';
 import { FakeSlack } from './harness/slack-fake.ts';
 import { tempDir } from './helpers/context.ts';
+import { freePort } from './helpers/process.ts';
 import { mention } from './helpers/slack.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitForHealth(url: string, timeoutMs = 15_000): Promise<Response> {
   const until = Date.now() + timeoutMs;

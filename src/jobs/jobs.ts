@@ -70,6 +70,7 @@ export function createJobs(
         subscriptions,
         publishers: new Map(publishers.map((p) => [p.platform, p])),
         clock,
+        leaseMs: config.jobs.leaseMs,
       });
       return createJobsScheduler({ schedule, market, subscriptions, delivery, logger, clock, ...options });
     },

@@ -54,6 +54,8 @@ export interface Fault {
   retryAfter?: number;
   /** Wait this long before answering (alone: a slow but normal reply). */
   delayMs?: number;
+  /** Handle the call normally, then hold the reply this long: Slack acted, but the client has not heard yet. */
+  holdReplyMs?: number;
   /** How many calls this fault applies to (default 1). */
   times?: number;
 }
@@ -396,7 +398,9 @@ export class FakeSlack {
     }
     if (fault?.error) return this.json(res, 200, { ok: false, error: fault.error });
     const handler = this.handlers.get(method) ?? this.channelHandlers[method] ?? DEFAULT_HANDLERS[method];
-    this.json(res, 200, answerCall(call, parsed.bad, handler, this.apiContext));
+    const answer = answerCall(call, parsed.bad, handler, this.apiContext);
+    if (fault?.holdReplyMs) await this.sleep(fault.holdReplyMs);
+    this.json(res, 200, answer);
   }
 
   private takeFault(method: string): Fault | undefined {

@@ -1,18 +1,6 @@
 /** Starts a real redis-server on a free loopback port for one test file, and stops it. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './process.ts';
 
 /** A running redis-server; `stop()` terminates it. */
 export interface RedisServer {
