@@ -1,5 +1,5 @@
 /**
- * Interactive listeners: /careers (private answer with a share button), /viability and its modal, /jobs,
+ * Interactive listeners: /careers (`careers-command.ts`), /viability and its modal, /jobs,
  * follow-up and topic buttons, and App Home. Each acks first; the slow work happens after the ack.
  * Commands and buttons each go through one dispatching listener: Bolt runs every listener's matchers on
  * every request, so fewer listeners mean faster acks under load (`npm run bench`).
@@ -17,8 +17,8 @@ import type {
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import { INTENT_IDS, type IntentId } from '../../src/types.ts';
+import { createSlackCareersCommand } from './careers-command.ts';
 import { createSlackJobsCommand } from './jobs-command.ts';
-import { plainText } from './parse.ts';
 import { ACTION_ASK, ACTION_SHARE, ACTION_VIABILITY, renderReply } from './render-blocks.ts';
 import { readViabilityState, VIABILITY_CALLBACK } from './render-views.ts';
 import type { ListenerDeps, SlackHelpers } from './slack-helpers.ts';
@@ -30,18 +30,7 @@ export function registerInteractiveListeners(
   helpers: SlackHelpers,
 ): void {
   const { kb } = ctx;
-  const { postReply, openViability, publishHome, message, later } = helpers;
-
-  async function careers({ command, ack, respond }: CommandArgs) {
-    await ack();
-    await later(async () => {
-      const text = plainText(command.text);
-      const reply = await bot.careers(
-        message({ id: command.trigger_id, text, kind: 'command', user: command.user_id, channel: command.channel_id }),
-      );
-      await respond({ response_type: 'ephemeral', ...renderReply(reply, { share: text !== '', question: text }) });
-    });
-  }
+  const { postReply, progress, openViability, publishHome, message, later } = helpers;
 
   async function viability({ command, ack, client, respond }: CommandArgs) {
     await ack();
@@ -57,6 +46,7 @@ export function registerInteractiveListeners(
   }
 
   const jobs = createSlackJobsCommand({ desk: bot.jobs, logger, later });
+  const careers = createSlackCareersCommand({ bot, logger, later, message });
   app.command(/^\/(careers|viability|jobs)$/, async (args) => {
     const name = args.command.command;
     await (name === '/viability' ? viability(args) : name === '/jobs' ? jobs(args) : careers(args));
@@ -93,7 +83,7 @@ export function registerInteractiveListeners(
 
   async function ask({ ack, body, action, client, respond }: ButtonArgs) {
     await ack();
-    await later(async () => {
+    await later(async (release) => {
       const choice = parseChoice(action.value);
       if (choice.q === '/viability') {
         await openViability(client, body.trigger_id, { c: body.channel?.id }).catch((err) =>
@@ -101,6 +91,10 @@ export function registerInteractiveListeners(
         );
         return;
       }
+      const thread = body.message?.thread_ts ?? body.message?.ts;
+      const inChannel = !body.container?.is_ephemeral && body.channel;
+      // A public answer can show progress in a placeholder; a private one arrives once, via respond.
+      const shown = inChannel ? progress(client, { channel: inChannel.id, thread_ts: thread }, release) : undefined;
       const reply =
         choice.i && !choice.q.startsWith('/')
           ? bot.answerIntent(choice.i)
@@ -111,21 +105,18 @@ export function registerInteractiveListeners(
                 kind: 'direct',
                 user: body.user.id,
                 channel: body.channel?.id ?? body.user.id,
-                thread: body.message?.thread_ts ?? body.message?.ts,
+                thread,
               }),
+              shown ? { onProgress: shown.onProgress } : {},
             );
-      if (body.container?.is_ephemeral || !body.channel) {
+      if (!inChannel) {
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
           ...renderReply(reply, { share: true, question: choice.q }),
         });
       } else {
-        await postReply(
-          client,
-          { channel: body.channel.id, thread_ts: body.message?.thread_ts ?? body.message?.ts },
-          reply,
-        );
+        await postReply(client, { channel: inChannel.id, thread_ts: thread }, reply, shown);
       }
     });
   }

@@ -1,6 +1,8 @@
 /**
  * Message listeners: mentions (answered in a thread under the question), DMs, plain replies in threads
- * the bot answered, and the AI assistant panel. Bolt acks events itself; each event is answered once.
+ * the bot answered, and the AI assistant panel. Bolt acks events itself, before any of this runs, so a
+ * model taking seconds over a follow-up never delays an ack; while it works, a placeholder (or, in the
+ * assistant panel, a status) shows progress. Each event is answered once.
  */
 import { type App, Assistant } from '@slack/bolt';
 import { topicChoice } from '../../src/answers/compose.ts';
@@ -11,7 +13,7 @@ import { type ListenerDeps, type SlackHelpers, threadKey } from './slack-helpers
 /** Registers the message listeners. */
 export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, helpers: SlackHelpers): void {
   const { store, kb } = ctx;
-  const { firstDelivery, postReply, message, later } = helpers;
+  const { firstDelivery, postReply, progress, message, later } = helpers;
 
   app.assistant(
     new Assistant({
@@ -28,8 +30,14 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
         if (!('user' in m) || !m.user || !('text' in m)) return;
         const threadTs = 'thread_ts' in m ? m.thread_ts : undefined;
         const { user, text } = m;
-        await later(async () => {
+        await later(async (release) => {
           await setStatus('is looking this up…');
+          // The assistant panel has its own progress line: a status, not a placeholder message.
+          const onProgress = (soFar: string) => {
+            if (soFar !== '') return;
+            release();
+            setStatus('is thinking about your follow-up…').catch(() => undefined);
+          };
           const reply = await bot.handle(
             message({
               id: m.ts,
@@ -39,6 +47,7 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
               channel: m.channel,
               thread: threadTs,
             }),
+            { onProgress },
           );
           await say(renderReply(reply));
         });
@@ -49,8 +58,10 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
   app.event('app_mention', async ({ event, body, client, context }) => {
     if (event.bot_id || !event.user || !(await firstDelivery(body.event_id))) return;
     const user = event.user;
-    await later(async () => {
+    await later(async (release) => {
       const thread = event.thread_ts ?? event.ts;
+      const target = { channel: event.channel, thread_ts: thread };
+      const shown = progress(client, target, release);
       const reply = await bot.handle(
         message({
           id: event.ts,
@@ -60,8 +71,9 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
           channel: event.channel,
           thread,
         }),
+        { onProgress: shown.onProgress },
       );
-      await postReply(client, { channel: event.channel, thread_ts: thread }, reply);
+      await postReply(client, target, reply, shown);
     });
   });
 
@@ -84,7 +96,9 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
       if (!known) return;
     }
     if (!(await firstDelivery((body as { event_id?: string }).event_id))) return;
-    await later(async () => {
+    await later(async (release) => {
+      const target = { channel: msg.channel, thread_ts: msg.thread_ts };
+      const shown = progress(client, target, release);
       const reply = await bot.handle(
         message({
           id: msg.ts,
@@ -94,8 +108,9 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
           channel: msg.channel,
           thread: msg.thread_ts,
         }),
+        { onProgress: shown.onProgress },
       );
-      await postReply(client, { channel: msg.channel, thread_ts: msg.thread_ts }, reply);
+      await postReply(client, target, reply, shown);
     });
   });
 }

@@ -27,6 +27,8 @@ export interface SlackAdapterOptions {
   port?: number;
   /** Hold the HTTP response until listeners finish (deterministic tests only; production acks first). */
   processBeforeResponse?: boolean;
+  /** Least time between two edits of an answer a model is streaming (default one second). */
+  progressIntervalMs?: number;
 }
 
 /** The adapter plus what tests and the composition root need to see. */
@@ -81,7 +83,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         }),
       });
 
-  const { queue } = registerListeners(app, { ctx, bot, logger });
+  const { queue } = registerListeners(app, { ctx, bot, logger, progressIntervalMs: options.progressIntervalMs });
   let detachGate: (() => void) | undefined;
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled Slack listener error');

@@ -11,6 +11,7 @@ import type { Logger } from '../../src/logger.ts';
 import { keys } from '../../src/store/store.ts';
 import type { IncomingMessage, Reply } from '../../src/types.ts';
 import type { ViabilityResult } from '../../src/viability/score.ts';
+import { createSlackProgress, type SlackProgress, type SlackTarget } from './progress.ts';
 import { renderReply } from './render-blocks.ts';
 import { homeView, viabilityModal } from './render-views.ts';
 
@@ -19,6 +20,8 @@ export interface ListenerDeps {
   ctx: AppContext;
   bot: Bot;
   logger: Logger;
+  /** Least time between two edits of a streamed answer (default one second). */
+  progressIntervalMs?: number;
 }
 
 /** How long an event id is remembered: longer than Slack's retry schedule (three retries within minutes). */
@@ -33,19 +36,30 @@ export const threadKey = (channel: string, threadTs: string) => `slack:thread:${
 const WORK_CONCURRENCY = 2;
 
 /** Builds the helpers over one context. */
-export function createSlackHelpers({ ctx, logger }: ListenerDeps) {
+export function createSlackHelpers({ ctx, logger, progressIntervalMs }: ListenerDeps) {
   const { store, kb } = ctx;
   // Post-ack work (answering, posting, calling Slack) waits in a small queue so that a burst of requests
   // is acked first: unbounded, the answers' own HTTP calls would delay the acks of later requests.
   const queue = new PQueue({ concurrency: WORK_CONCURRENCY });
 
-  /** Runs a listener's post-ack work on the queue and waits for it. */
-  const later = async (work: () => Promise<void>): Promise<void> => {
-    await queue.add(async () => {
-      // Yield to pending I/O first, so requests already on the wire are acked before this work starts.
-      await new Promise((resolve) => setImmediate(resolve));
-      await work();
-    });
+  /**
+   * Runs a listener's post-ack work on the queue and waits for it. The work may call `release` to give up
+   * its queue slot early: waiting seconds for a model is not work, and two such waits would otherwise
+   * hold up every other answer.
+   */
+  const later = async (work: (release: () => void) => Promise<void>): Promise<void> => {
+    let done: Promise<void> | undefined;
+    await queue.add(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          // Yield to pending I/O first, so requests already on the wire are acked before this work starts.
+          setImmediate(() => {
+            done = work(resolve);
+            done.then(resolve, reject);
+          });
+        }),
+    );
+    await done;
   };
 
   /** True the first time an event id is seen by any replica sharing the store. */
@@ -60,9 +74,22 @@ export function createSlackHelpers({ ctx, logger }: ListenerDeps) {
     }
   }
 
-  async function postReply(client: WebClient, target: { channel: string; thread_ts?: string }, reply: Reply) {
+  /** Progress for one answer in `target`; `release` (from `later`) frees the queue slot once a model is at work. */
+  function progress(client: WebClient, target: SlackTarget, release?: () => void): SlackProgress {
+    const shown = createSlackProgress(client, target, logger, progressIntervalMs);
+    return {
+      deliver: shown.deliver,
+      onProgress(text) {
+        release?.();
+        shown.onProgress(text);
+      },
+    };
+  }
+
+  /** Posts a reply, or puts it in the placeholder `shown` posted while a model worked. */
+  async function postReply(client: WebClient, target: SlackTarget, reply: Reply, shown?: SlackProgress) {
     try {
-      await client.chat.postMessage({ ...target, ...renderReply(reply) });
+      if (!(await shown?.deliver(reply))) await client.chat.postMessage({ ...target, ...renderReply(reply) });
       if (target.thread_ts) {
         await store.set(threadKey(target.channel, target.thread_ts), true, THREAD_TTL_MS).catch(() => undefined);
       }
@@ -97,7 +124,7 @@ export function createSlackHelpers({ ctx, logger }: ListenerDeps) {
   /** A platform-neutral message from the fields every Slack payload has. */
   const message = (fields: IncomingFields): IncomingMessage => createIncoming('slack', fields);
 
-  return { firstDelivery, postReply, openViability, publishHome, message, later, queue };
+  return { firstDelivery, postReply, progress, openViability, publishHome, message, later, queue };
 }
 
 /** The helpers' type, for the listener modules. */

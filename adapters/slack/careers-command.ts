@@ -1,0 +1,65 @@
+/**
+ * `/careers <question>`: acked at once, answered privately through the command's response_url. Asked
+ * again in the same channel it continues the asker's own conversation, so a model may write the answer;
+ * that can take seconds, long after the ack.
+ */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Bot } from '../../src/bot.ts';
+import type { IncomingFields } from '../../src/incoming.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { IncomingMessage } from '../../src/types.ts';
+import { plainText } from './parse.ts';
+import { renderReply } from './render-blocks.ts';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** How long /careers waits for its answer before showing that it is thinking. */
+export const SLOW_ANSWER_MS = 1_500;
+/** The private note shown while a slow answer is on its way. */
+export const CAREERS_THINKING = '_Thinking about your question…_';
+
+/** What `/careers` needs from the listeners. */
+export interface SlackCareersDeps {
+  bot: Bot;
+  logger: Logger;
+  later: (work: (release: () => void) => Promise<void>) => Promise<void>;
+  message: (fields: IncomingFields) => IncomingMessage;
+}
+
+/** Builds the `/careers` listener body. */
+export function createSlackCareersCommand({ bot, logger, later, message }: SlackCareersDeps) {
+  return async function careers({ command, ack, respond }: CommandArgs): Promise<void> {
+    await ack();
+    await later(async (release) => {
+      const text = plainText(command.text);
+      // `bot.careers` reports no progress, so a timer stands in for it: a quick answer stays one private
+      // message, and a slow one (a model at work) shows a private "thinking" note first and then replaces
+      // it, using two of the five posts a response_url allows.
+      let thinking: Promise<unknown> | undefined;
+      const timer = setTimeout(() => {
+        // Waiting on a model is not work: the queue slot goes to other answers meanwhile.
+        release();
+        thinking = respond({ response_type: 'ephemeral', text: CAREERS_THINKING }).catch((err: unknown) =>
+          logger.warn({ err }, 'could not show the thinking note'),
+        );
+      }, SLOW_ANSWER_MS);
+      const reply = await bot
+        .careers(
+          message({
+            id: command.trigger_id,
+            text,
+            kind: 'command',
+            user: command.user_id,
+            channel: command.channel_id,
+          }),
+        )
+        .finally(() => clearTimeout(timer));
+      await thinking;
+      await respond({
+        response_type: 'ephemeral',
+        ...(thinking ? { replace_original: true } : {}),
+        ...renderReply(reply, { share: text !== '', question: text }),
+      });
+    });
+  };
+}
