@@ -49,18 +49,27 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
         const picked = /^\d{1,2}$/.test(trimmed) ? lastChoices[Number(trimmed) - 1] : undefined;
         const text = picked ? picked.question : line;
         counter += 1;
+        // A model answer can take seconds; say so once, the full reply follows as usual.
+        let thinking = false;
+        const onProgress = () => {
+          if (!thinking) write('(thinking…)');
+          thinking = true;
+        };
         // A topic choice answers its intent directly; a command or a plain question goes through the bot.
         const reply =
           picked?.intent && !picked.question.startsWith('/')
             ? bot.answerIntent(picked.intent)
-            : await bot.handle({
-                id: `console-${counter}`,
-                platform: 'console',
-                text,
-                author: { id: options.userName ?? 'local', name: options.userName },
-                conversation: { id: 'console' },
-                kind: 'direct',
-              });
+            : await bot.handle(
+                {
+                  id: `console-${counter}`,
+                  platform: 'console',
+                  text,
+                  author: { id: options.userName ?? 'local', name: options.userName },
+                  conversation: { id: 'console' },
+                  kind: 'direct',
+                },
+                { onProgress },
+              );
         lastChoices = reply.choices;
         write(`\n${renderText(reply)}\n`);
         output.write('> ');

@@ -16,6 +16,8 @@ export interface DiscordDeps {
   logger: Logger;
   cooldown: Cooldown;
   deferAfterMs?: number;
+  /** Least time between two edits of an answer a model is streaming (default one second). */
+  progressIntervalMs?: number;
   /** Interactions being handled right now; shared by all handlers of one adapter. */
   load: { inFlight: number };
   /** Bounded queue for answers worked out after a deferral. */
@@ -32,13 +34,18 @@ export const BUSY_THRESHOLD = 4;
  * "thinking…" flash). Busy: defer at once, so that every interaction in a burst gets its first response
  * within Discord's three seconds however long the queue of answers is.
  */
-export function timing(deps: DiscordDeps): Pick<ResponderOptions, 'deferAfterMs' | 'schedule' | 'editOriginal'> {
-  if (deps.load.inFlight <= BUSY_THRESHOLD) return { deferAfterMs: deps.deferAfterMs, editOriginal: deps.editOriginal };
+export function timing(
+  deps: DiscordDeps,
+): Pick<ResponderOptions, 'deferAfterMs' | 'schedule' | 'editOriginal' | 'progressIntervalMs'> {
+  const { editOriginal, progressIntervalMs } = deps;
+  if (deps.load.inFlight <= BUSY_THRESHOLD)
+    return { deferAfterMs: deps.deferAfterMs, editOriginal, progressIntervalMs };
   // Busy: the answers wait their turn on the queue, so that the deferrals of later interactions go out first.
   // Each job first yields to I/O, so interactions that arrive meanwhile are deferred between two answers.
   return {
     deferAfterMs: 0,
-    editOriginal: deps.editOriginal,
+    editOriginal,
+    progressIntervalMs,
     schedule: (work) =>
       deps.queue.add(async () => {
         await new Promise((resolve) => setImmediate(resolve));

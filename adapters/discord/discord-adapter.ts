@@ -31,6 +31,8 @@ export interface DiscordAdapterOptions {
   restRetries?: number;
   /** Defer an interaction when its answer is not ready after this long (Discord allows 3 s). */
   deferAfterMs?: number;
+  /** Least time between two edits of an answer a model is streaming (default one second). */
+  progressIntervalMs?: number;
   /** Per-user flood guard (default: 5 messages or interactions per 10 s). */
   cooldown?: { limit: number; windowMs: number };
 }
@@ -77,6 +79,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     logger,
     cooldown: createCooldown(options.cooldown),
     deferAfterMs: options.deferAfterMs,
+    progressIntervalMs: options.progressIntervalMs,
     load: { inFlight: 0 },
     queue: new PQueue({ concurrency: 2 }),
     editOriginal,

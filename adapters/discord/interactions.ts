@@ -53,6 +53,7 @@ async function command(interaction: ChatInputCommandInteraction, deps: DiscordDe
     interaction.commandName === 'careers' ? (interaction.options.getString(QUESTION_OPTION) ?? '').trim() : '';
   await respond(
     interaction,
+    // `bot.careers` reports no progress: a model answer is deferred by the responder's timer instead.
     async () => {
       const reply = await bot.careers(
         toIncoming({
@@ -106,7 +107,7 @@ async function button(interaction: ButtonInteraction, deps: DiscordDeps) {
   const ephemeral = !share && Boolean(interaction.message.flags.has(MessageFlags.Ephemeral));
   await respond(
     interaction,
-    async () => {
+    async (onProgress) => {
       const reply =
         choice.intent && !share
           ? bot.answerIntent(choice.intent)
@@ -119,6 +120,7 @@ async function button(interaction: ButtonInteraction, deps: DiscordDeps) {
                 channel: interaction.channelId,
                 thread: interaction.message.id,
               }),
+              { onProgress },
             );
       return renderReply(reply, { share: ephemeral, question: choice.question });
     },

@@ -1,7 +1,8 @@
 /**
  * One small state machine per interaction, so the bot always gives Discord its initial response within
  * three seconds and never answers twice: `pending` → (`deferred` →) `replied`. If the answer is not ready
- * after `deferAfterMs`, the interaction is deferred and the answer edited in when it arrives.
+ * after `deferAfterMs`, or as soon as the work reports progress (a model has started), the interaction is
+ * deferred and the answer edited in when it arrives; a new reply also shows the model's streamed text.
  */
 import {
   type ButtonInteraction,
@@ -13,6 +14,8 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
+import { createProgressRelay } from '../console/progress-relay.ts';
+import { DEFAULT_PROGRESS_INTERVAL_MS, streamedPayload } from './progress.ts';
 
 /** Interactions careerbot answers. */
 export type AnswerableInteraction =
@@ -37,18 +40,24 @@ export interface ResponderOptions {
   schedule?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Edits the deferred response; defaults to `interaction.editReply`. */
   editOriginal?: (interaction: AnswerableInteraction, payload: ResponsePayload) => Promise<unknown>;
+  /** Least time between two edits of streamed text (default one second). */
+  progressIntervalMs?: number;
 }
 
-/** Runs `work` and delivers its payload with exactly one initial response. Returns the final state. */
+/**
+ * Runs `work` and delivers its payload with exactly one initial response. `work` gets an `onProgress` to
+ * pass to the bot. Returns the final state.
+ */
 export async function respond(
   interaction: AnswerableInteraction,
-  work: () => Promise<ResponsePayload>,
+  work: (onProgress: (textSoFar: string) => void) => Promise<ResponsePayload>,
   {
     mode,
     ephemeral = false,
     deferAfterMs = 1_500,
     schedule = (w) => w(),
     editOriginal = (i, p) => i.editReply(p as InteractionEditReplyOptions),
+    progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS,
   }: ResponderOptions,
 ): Promise<ResponderState> {
   let state: ResponderState = 'pending';
@@ -65,11 +74,27 @@ export async function respond(
   // A limit of zero or less means: defer before doing any work (slow work, or a burst of interactions).
   if (deferAfterMs <= 0) defer();
   const timer = setTimeout(defer, Math.max(0, deferAfterMs));
+  const relay = createProgressRelay<true>(
+    {
+      async open() {
+        defer();
+        await deferring;
+        return true;
+      },
+      async show(_deferred, text) {
+        // An update edits the clicked message, whose content is not ours to stream into; it only defers.
+        if (mode === 'reply') await editOriginal(interaction, streamedPayload(text));
+      },
+    },
+    { intervalMs: progressIntervalMs },
+  );
   let payload: ResponsePayload;
   try {
-    payload = await schedule(work);
+    payload = await schedule(() => work(relay.onProgress));
   } finally {
     clearTimeout(timer);
+    // No streamed edit may land after the answer.
+    await relay.settle();
   }
   if (state === 'pending') {
     state = 'replied';
