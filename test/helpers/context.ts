@@ -61,6 +61,18 @@ export async function createTestBot(
   return { bot: createBot(ctx, { jobs: jobs.desk }), ctx, lines, jobs };
 }
 
+/** An API key that must never leave the process except as the fake's bearer token. */
+export const TEST_OPENAI_KEY = 'sk-test-careerbot-4c1d9e8f7a6b';
+
+/** Environment that turns the LLM layer on against a local OpenAI-compatible fake (`baseUrl` ends in /v1). */
+export function llmTestEnv(baseUrl: string, options: { timeoutMs?: number } = {}): Record<string, string> {
+  return {
+    OPENAI_API_KEY: TEST_OPENAI_KEY,
+    OPENAI_BASE_URL: baseUrl,
+    LLM_TIMEOUT_MS: String(options.timeoutMs ?? 1_500),
+  };
+}
+
 let counter = 0;
 /** A platform-neutral message as an adapter would build it. */
 export function message(text: string, overrides: Partial<IncomingMessage> = {}): IncomingMessage {

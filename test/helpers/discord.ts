@@ -20,10 +20,17 @@ export interface DiscordRig {
 
 /** Logs a Discord adapter in to a fresh fake; `deferAfterMs: 0` forces the defer-then-edit path. */
 export async function startDiscordRig(
-  options: { store?: Store; deferAfterMs?: number; cooldown?: { limit: number; windowMs: number } } = {},
+  options: {
+    store?: Store;
+    deferAfterMs?: number;
+    cooldown?: { limit: number; windowMs: number };
+    /** Environment for the bot's config, e.g. `llmTestEnv(...)` to turn the LLM layer on. */
+    env?: Record<string, string>;
+    progressIntervalMs?: number;
+  } = {},
 ): Promise<DiscordRig> {
   const fake = await FakeDiscord.start();
-  const { bot, ctx, lines } = await createTestBot({ store: options.store });
+  const { bot, ctx, lines } = await createTestBot({ store: options.store, env: options.env });
   const adapter = createDiscordAdapter({
     ctx,
     bot,
@@ -32,6 +39,7 @@ export async function startDiscordRig(
     waitGuildTimeout: 1_000,
     restRetries: 0,
     deferAfterMs: options.deferAfterMs,
+    progressIntervalMs: options.progressIntervalMs,
     // Tests send many interactions as one user; the cooldown has a test of its own.
     cooldown: options.cooldown ?? { limit: 1_000, windowMs: 1_000 },
   });

@@ -20,12 +20,20 @@ export interface SlackRig {
 
 /** Starts an HTTP-mode (or Socket Mode, with `socketMode`) adapter; `store` lets two replicas share state. */
 export async function startSlackRig(
-  options: { processBeforeResponse?: boolean; store?: Store; fake?: FakeSlack; socketMode?: boolean } = {},
+  options: {
+    processBeforeResponse?: boolean;
+    store?: Store;
+    fake?: FakeSlack;
+    socketMode?: boolean;
+    /** Environment for the bot's config, e.g. `llmTestEnv(...)` to turn the LLM layer on. */
+    env?: Record<string, string>;
+    progressIntervalMs?: number;
+  } = {},
 ): Promise<SlackRig> {
   const fake = options.fake ?? (await FakeSlack.start());
   // Bolt's assistant reads the thread's context from its first message; an empty thread is a valid answer.
   fake.on('conversations.replies', () => ({ ok: true, messages: [], has_more: false }));
-  const { bot, ctx, lines } = await createTestBot({ store: options.store });
+  const { bot, ctx, lines } = await createTestBot({ store: options.store, env: options.env });
   const adapter = createSlackAdapter({
     ctx,
     bot,
@@ -35,6 +43,7 @@ export async function startSlackRig(
     apiUrl: fake.apiUrl,
     port: 0,
     processBeforeResponse: options.processBeforeResponse ?? true,
+    progressIntervalMs: options.progressIntervalMs,
   });
   await adapter.start();
   // A replica sharing another rig's fake is addressed per request, so the shared default stays put.
