@@ -54,6 +54,7 @@ describe('Slack with a slow model', () => {
     const placeholder = await rig.fake.waitForCall('chat.postMessage', (c) => c.params.text === PLACEHOLDER_TEXT);
     expect(placeholder.at - sentAt).toBeLessThan(1_000);
     const final = await rig.fake.waitForCall('chat.update', (c) => c.params.blocks !== undefined, 6_000);
+    expect(model.chats()).toHaveLength(1);
     expect(final.at - sentAt).toBeGreaterThanOrEqual(MODEL_MS);
     expect(blockText(final.params.blocks)).toContain('Your copywriting is a head start');
     expect(rig.fake.callsTo('chat.postMessage')).toHaveLength(2);
@@ -67,7 +68,10 @@ describe('Slack with a slow model', () => {
 
     model.enqueue(fakeReply.slow(MODEL_MS, ANSWER));
     const sentAt = Date.now();
-    const res = await rig.fake.sendCommand({ command: '/careers', text: 'and if I already work as a copywriter?' });
+    const res = await rig.fake.sendCommand({
+      command: '/careers',
+      text: 'what salary should a copywriter expect when switching?',
+    });
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(1_000);
     const thinking = await rig.fake.waitForResponse(undefined, 3_000);
@@ -77,7 +81,9 @@ describe('Slack with a slow model', () => {
     expect(answer.at - sentAt).toBeGreaterThanOrEqual(MODEL_MS);
     expect(answer.body.response_type).toBe('ephemeral');
     expect(blockText(answer.body.blocks)).toContain('Your copywriting is a head start');
+    // One request, the follow-up itself: no intent pick, and no answer served from the cache.
     expect(model.chats()).toHaveLength(1);
+    expect(model.chats()[0]?.body?.response_format).toBeUndefined();
     expect(rig.fake.responses).toHaveLength(2);
   });
 });
