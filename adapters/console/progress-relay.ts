@@ -67,11 +67,12 @@ export function createProgressRelay<H>(view: ProgressView<H>, options: ProgressR
     const text = pending;
     if (closed || text === undefined) return;
     pending = undefined;
-    lastEditAt = performance.now();
     editing = (async () => {
       const handle = await open();
       // The final reply may have arrived while the view was opening; it alone is shown then.
       if (handle === undefined || closed) return;
+      // Spaced from when edits reach the platform, not from when they were queued behind the open.
+      lastEditAt = performance.now();
       try {
         await view.show(handle, text);
         shown = text;
