@@ -33,10 +33,11 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
         await later(async (release) => {
           await setStatus('is looking this up…');
           // The assistant panel has its own progress line: a status, not a placeholder message.
+          let thinking: Promise<unknown> | undefined;
           const onProgress = (soFar: string) => {
             if (soFar !== '') return;
             release();
-            setStatus('is thinking about your follow-up…').catch(() => undefined);
+            thinking = setStatus('is thinking about your follow-up…').catch(() => undefined);
           };
           const reply = await bot.handle(
             message({
@@ -49,6 +50,8 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
             }),
             { onProgress },
           );
+          // Slack clears the status when the answer is posted; a status landing after it would linger.
+          await thinking;
           await say(renderReply(reply));
         });
       },

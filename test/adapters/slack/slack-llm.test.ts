@@ -133,6 +133,26 @@ describe('Slack follow-ups with a model', () => {
   );
 });
 
+describe('Slack assistant panel with a model', () => {
+  it('says it is thinking in the status line, then posts the model answer once', async () => {
+    const threadTs = '1700000000.000900';
+    await rig.fake.sendEvent(messageEvent('how much do prompt engineers make?', { thread_ts: threadTs }));
+    expect(model.chats()).toHaveLength(0);
+    rig.fake.reset();
+    model.enqueue(fakeReply.text(ANSWER));
+    await rig.fake.sendEvent(messageEvent('and what if I am a copywriter already?', { thread_ts: threadTs }));
+
+    expect(model.chats()).toHaveLength(1);
+    const statuses = rig.fake.callsTo('assistant.threads.setStatus').map((c) => c.params.status);
+    expect(statuses).toEqual(['is looking this up…', 'is thinking about your follow-up…']);
+    const posts = rig.fake.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.params).toMatchObject({ channel: 'D0DM', thread_ts: threadTs });
+    expect(blockText(posts[0]?.params.blocks)).toContain('Copywriting already trains the core skill');
+    expect(rig.fake.callsTo('chat.update')).toHaveLength(0);
+  });
+});
+
 describe('Slack with no model configured', () => {
   it('answers a thread follow-up exactly as before: one chat.postMessage, no placeholder', async () => {
     const plain = await startSlackRig();
