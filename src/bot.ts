@@ -61,7 +61,7 @@ export interface Bot {
    * Answers a private `/careers` question (Slack and Discord slash commands): help when it is empty,
    * otherwise the routed answer, remembered in the asker's own conversation in that channel.
    */
-  careers(message: IncomingMessage): Promise<Reply>;
+  careers(message: IncomingMessage, options?: HandleOptions): Promise<Reply>;
   /** Answers a chosen topic directly (a clicked "did you mean" button). */
   answerIntent(intent: IntentId): Reply;
   /** Scores a full set of answers for a user, stores the result, and returns it with its scorecard reply. */
@@ -135,7 +135,13 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
     return (await completeViability(userKeyOf(message), next.answers)).reply;
   }
 
-  async function command(message: IncomingMessage, name: string, rest: string, sessionKey: string): Promise<Reply> {
+  async function command(
+    message: IncomingMessage,
+    name: string,
+    rest: string,
+    sessionKey: string,
+    options: HandleOptions,
+  ): Promise<Reply> {
     switch (name) {
       case 'help':
       case 'start':
@@ -163,16 +169,16 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
         );
       case 'careers':
       case 'ask':
-        return careers({ ...message, text: rest });
+        return careers({ ...message, text: rest }, options);
       default:
         return noticeReply('Unknown command', 'I know /help, /viability, /careers <question>, /jobs and /cancel.', kb);
     }
   }
 
-  async function careers(message: IncomingMessage): Promise<Reply> {
+  async function careers(message: IncomingMessage, options: HandleOptions): Promise<Reply> {
     if (message.text.trim() === '') return answerReply(kb, 'help');
     const conversation = { ...message.conversation, threadId: `careers:${message.author.id}` };
-    return routeAndAnswer({ ...message, kind: 'command', conversation });
+    return routeAndAnswer({ ...message, kind: 'command', conversation }, options);
   }
 
   async function routeAndAnswer(message: IncomingMessage, options: HandleOptions = {}): Promise<Reply> {
@@ -223,14 +229,14 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
     jobs,
     answerIntent: (intent) => answerReply(kb, intent),
     // Through `handle`, so the slash command and `/careers` typed in a chat share one path and its error handling.
-    careers: (message) => bot.handle({ ...message, text: `/careers ${message.text}` }),
+    careers: (message, options) => bot.handle({ ...message, text: `/careers ${message.text}` }, options),
     completeViability,
     async handle(message, options = {}) {
       try {
         const text = typeof message.text === 'string' ? message.text : '';
         const sessionKey = keys.questionnaire(`${conversationKeyOf(message)}:${message.author.id}`);
         const cmd = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(text.trim());
-        if (cmd) return await command(message, (cmd[1] ?? '').toLowerCase(), cmd[2] ?? '', sessionKey);
+        if (cmd) return await command(message, (cmd[1] ?? '').toLowerCase(), cmd[2] ?? '', sessionKey, options);
         const session = await memory.get<QuestionnaireState>(sessionKey);
         if (session) return await continueQuestionnaire({ ...message, text }, sessionKey, session);
         return await routeAndAnswer({ ...message, text }, options);

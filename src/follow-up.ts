@@ -56,13 +56,15 @@ async function settleIntent(ctx: AppContext, f: FollowUpContext): Promise<Intent
 export async function answerFollowUp(ctx: AppContext, f: FollowUpContext): Promise<FollowUpAnswer | undefined> {
   const { llm, kb, logger } = ctx;
   if (!llm || !isFollowUp(ctx, f)) return undefined;
+  // Progress starts before the intent pick: that is a model call too, and the platforms' clocks are running.
+  f.onProgress?.('');
   const intent = await settleIntent(ctx, f);
+  // Nothing to ground on: the router's own reply replaces the progress shown so far.
   if (!intent) return undefined;
   const entries = [intent, f.lastIntent, ...f.route.alternatives.map((a) => a.intent)]
     .filter((i): i is IntentId => i !== undefined && !NOT_GROUNDING.has(i) && kb.entries.has(i))
     .filter((i, n, all) => all.indexOf(i) === n)
     .slice(0, MAX_ENTRIES);
-  f.onProgress?.('');
   const result = await llm.followUp(
     { question: f.text, entries, turns: f.turns, userKey: f.userKey, conversationKey: f.conversationKey },
     f.onProgress ? { onDelta: f.onProgress } : {},

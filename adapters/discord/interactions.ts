@@ -53,8 +53,8 @@ async function command(interaction: ChatInputCommandInteraction, deps: DiscordDe
     interaction.commandName === 'careers' ? (interaction.options.getString(QUESTION_OPTION) ?? '').trim() : '';
   await respond(
     interaction,
-    // `bot.careers` reports no progress: a model answer is deferred by the responder's timer instead.
-    async () => {
+    // A model answer defers the interaction as soon as it starts (or the responder's timer does first).
+    async (onProgress) => {
       const reply = await bot.careers(
         toIncoming({
           id: interaction.id,
@@ -63,6 +63,7 @@ async function command(interaction: ChatInputCommandInteraction, deps: DiscordDe
           user: interaction.user.id,
           channel: interaction.channelId,
         }),
+        { onProgress },
       );
       return renderReply(reply, { share: question !== '', question });
     },

@@ -7,7 +7,7 @@
 import type { Message } from 'discord.js';
 import { neutraliseMentions } from '../../src/input.ts';
 import type { Logger } from '../../src/logger.ts';
-import { createProgressRelay } from '../console/progress-relay.ts';
+import { createProgressRelay } from '../../src/progress-relay.ts';
 import { ALLOWED_MENTIONS_NONE, clip, type renderReply } from './render.ts';
 
 type Rendered = ReturnType<typeof renderReply>;

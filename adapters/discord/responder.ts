@@ -14,7 +14,7 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import { createProgressRelay } from '../console/progress-relay.ts';
+import { createProgressRelay } from '../../src/progress-relay.ts';
 import { DEFAULT_PROGRESS_INTERVAL_MS, streamedPayload } from './progress.ts';
 
 /** Interactions careerbot answers. */

@@ -32,17 +32,20 @@ export function createSlackCareersCommand({ bot, logger, later, message }: Slack
     await ack();
     await later(async (release) => {
       const text = plainText(command.text);
-      // `bot.careers` reports no progress, so a timer stands in for it: a quick answer stays one private
-      // message, and a slow one (a model at work) shows a private "thinking" note first and then replaces
-      // it, using two of the five posts a response_url allows.
+      // A quick answer stays one private message. When a model starts (or the answer is slow anyway), a
+      // private "thinking" note goes first and the answer then replaces it: two of the five posts a
+      // response_url allows. Streaming into it would spend the rest, so only the final answer follows.
       let thinking: Promise<unknown> | undefined;
-      const timer = setTimeout(() => {
+      const showThinking = () => {
+        if (thinking) return;
+        clearTimeout(timer);
         // Waiting on a model is not work: the queue slot goes to other answers meanwhile.
         release();
         thinking = respond({ response_type: 'ephemeral', text: CAREERS_THINKING }).catch((err: unknown) =>
           logger.warn({ err }, 'could not show the thinking note'),
         );
-      }, SLOW_ANSWER_MS);
+      };
+      const timer = setTimeout(showThinking, SLOW_ANSWER_MS);
       const reply = await bot
         .careers(
           message({
@@ -52,6 +55,7 @@ export function createSlackCareersCommand({ bot, logger, later, message }: Slack
             user: command.user_id,
             channel: command.channel_id,
           }),
+          { onProgress: (text) => text === '' && showThinking() },
         )
         .finally(() => clearTimeout(timer));
       await thinking;

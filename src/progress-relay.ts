@@ -2,8 +2,7 @@
  * Turns the bot's `onProgress` calls into platform edits: the first call opens a view (a placeholder
  * message, a deferral), later texts are shown in it one edit at a time and at most once per interval, and
  * `settle()` stops streaming before the final reply is delivered. Platform-neutral, so the Slack and
- * Discord adapters share the throttling; it sits beside the console adapter, whose plain-text rendering
- * the other adapters already build on.
+ * Discord adapters share the throttling.
  */
 
 /** Where a model answer in the making is shown, by one platform. */
