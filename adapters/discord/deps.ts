@@ -46,11 +46,24 @@ export function timing(
     deferAfterMs: 0,
     editOriginal,
     progressIntervalMs,
-    schedule: (work) =>
-      deps.queue.add(async () => {
-        await new Promise((resolve) => setImmediate(resolve));
-        return work();
-      }),
+    schedule: async <T>(work: (release: () => void) => Promise<T>): Promise<T> => {
+      let result: Promise<T> | undefined;
+      // The slot is held until the work ends or calls `release` (a model started), whichever is first.
+      await deps.queue.add(
+        () =>
+          new Promise<void>((resolve) => {
+            setImmediate(() => {
+              result = work(resolve);
+              result.then(
+                () => resolve(),
+                () => resolve(),
+              );
+            });
+          }),
+      );
+      if (!result) throw new Error('scheduled work did not start');
+      return result;
+    },
   };
 }
 

@@ -37,7 +37,7 @@ export interface ResponderOptions {
   /** Defer when the answer is not ready by then; Discord allows three seconds for the first response. */
   deferAfterMs?: number;
   /** Runs the work (e.g. on a bounded queue, so that first responses in a burst are not held up by answers). */
-  schedule?: <T>(work: () => Promise<T>) => Promise<T>;
+  schedule?: <T>(work: (release: () => void) => Promise<T>) => Promise<T>;
   /** Edits the deferred response; defaults to `interaction.editReply`. */
   editOriginal?: (interaction: AnswerableInteraction, payload: ResponsePayload) => Promise<unknown>;
   /** Least time between two edits of streamed text (default one second). */
@@ -55,7 +55,7 @@ export async function respond(
     mode,
     ephemeral = false,
     deferAfterMs = 1_500,
-    schedule = (w) => w(),
+    schedule = (w) => w(() => {}),
     editOriginal = (i, p) => i.editReply(p as InteractionEditReplyOptions),
     progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS,
   }: ResponderOptions,
@@ -90,7 +90,13 @@ export async function respond(
   );
   let payload: ResponsePayload;
   try {
-    payload = await schedule(() => work(relay.onProgress));
+    // A model at work gives its queue slot back: waiting on it is not work, and it can take seconds.
+    payload = await schedule((release) =>
+      work((text) => {
+        if (text === '') release();
+        relay.onProgress(text);
+      }),
+    );
   } finally {
     clearTimeout(timer);
     // No streamed edit may land after the answer.
