@@ -3,7 +3,8 @@
  * set, router training time, the resident memory of the real console process with everything loaded, and
  * Slack's time to ack under 200 concurrent slash commands (careerbot vs a bare Bolt app), and Discord's
  * dispatch-to-callback time under 200 concurrent interactions (careerbot vs a bare discord.js client),
- * and the jobs digest pipeline over 20,000 postings (time and peak RSS, in its own process).
+ * the jobs digest pipeline over 20,000 postings (time and peak RSS, in its own process), and the time the
+ * LLM layer adds over the model's own response time (local OpenAI-compatible fake), with tokens per answer.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { loadKnowledge } from '../src/knowledge/loader.ts';
 import { createRouter } from '../src/router/router.ts';
 import { discordInteractionBench } from './lib/discord-bench.ts';
 import { jobsDigestBench } from './lib/jobs-bench.ts';
+import { llmBench } from './lib/llm-bench.ts';
+import { llmBotBench } from './lib/llm-bot-bench.ts';
 import { slackAckBench } from './lib/slack-bench.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -76,6 +79,18 @@ out(
 );
 
 for (const line of (await jobsDigestBench()).lines) out(line);
+
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+for (const stream of [false, true]) {
+  const r = await llmBench({ stream });
+  out(
+    `LLM layer (followUp, ${stream ? 'streamed' : 'not streamed'}, ${r.answers} follow-ups, model ${ms(r.medianModelMs)}): added median ${ms(r.medianExtraMs)} · p95 ${ms(r.p95ExtraMs)} · tokens per answer ${r.tokensPerAnswer.prompt} prompt + ${r.tokensPerAnswer.completion} completion = ${r.tokensPerAnswer.total}`,
+  );
+}
+const viaBot = await llmBotBench();
+out(
+  `LLM follow-ups through Bot.handle (${viaBot.followUps}, ${viaBot.viaModel} written by the model): added median ${ms(viaBot.medianExtraMs)} · p95 ${ms(viaBot.p95ExtraMs)} over the model's ${ms(viaBot.medianModelMs)}`,
+);
 
 const slack = await slackAckBench();
 for (const line of slack.lines) out(line);

@@ -36,8 +36,10 @@ export interface FollowUpAnswer {
 export function isFollowUp(ctx: Pick<AppContext, 'llm'>, f: Pick<FollowUpContext, 'route' | 'turns'>): boolean {
   if (!ctx.llm) return false;
   if (!f.turns.some((t) => t.role === 'bot')) return false;
-  // Attacks and confident out-of-scope messages get the knowledge base's refusal, not a model call.
-  return f.route.reason !== 'injection' && f.route.decision !== 'refuse';
+  // Attacks get the knowledge base's refusal without a model call. A message the router finds out of
+  // scope still goes on: "and if I already work as a copywriter?" leaves the router's topics but not the
+  // thread's, and the layer itself turns away answers that leave the field.
+  return f.route.reason !== 'injection';
 }
 
 /** Asks the model to pick among close intents; keeps the router's pick unless the model's is valid. */
@@ -45,6 +47,7 @@ async function settleIntent(ctx: AppContext, f: FollowUpContext): Promise<Intent
   const { route } = f;
   const candidates = [route.intent, ...route.alternatives.map((a) => a.intent)].filter((i) => !NOT_GROUNDING.has(i));
   if (route.decision === 'answer') return NOT_GROUNDING.has(route.intent) ? f.lastIntent : route.intent;
+  if (route.decision === 'refuse') return f.lastIntent && !NOT_GROUNDING.has(f.lastIntent) ? f.lastIntent : undefined;
   if (candidates.length >= 2 && ctx.llm) {
     const picked = await ctx.llm.pickIntent(f.text, [...new Set(candidates)]);
     if (picked) return picked;
