@@ -4,13 +4,11 @@
  * composition root knows which platforms can publish.
  */
 import type { AppContext } from '../context.ts';
-import { collectPostings } from './collect.ts';
 import { createDelivery } from './delivery.ts';
 import { createJobsDesk } from './desk.ts';
 import { type Collect, createMarket, type Market } from './market.ts';
 import type { DigestPublisher, JobsDesk } from './ports.ts';
 import { createJobsScheduler, createScheduleClock, type JobsScheduler, type ScheduleClock } from './schedule.ts';
-import { refreshIntervalMs } from './sources/registry.ts';
 import { type JobSource, loadJobSources } from './sources-file.ts';
 import { createSubscriptions, type Subscriptions } from './subscriptions.ts';
 
@@ -45,7 +43,16 @@ export function createJobs(
 ): Jobs {
   const { config, kb, store, logger, clock } = ctx;
   const sources = overrides.sources ?? loadJobSources(config.jobs.sourcesFile);
-  const collect: Collect = overrides.collect ?? ((now) => collectPostings(sources, { now, logger }));
+  // The fetching and parsing code (ky, the HTML converter, the parsers) loads on first use: about 30 MB
+  // that a process which never builds a digest, like most console sessions, should not carry.
+  const pipeline = () => Promise.all([import('./collect.ts'), import('./sources/registry.ts')]);
+  const collect: Collect =
+    overrides.collect ?? (async (now) => (await pipeline())[0].collectPostings(sources, { now, logger }));
+  const refreshMs = async () => {
+    const [, { refreshIntervalMs }] = await pipeline();
+    // Never more often than the strictest source's terms allow (Remotive: a few calls a day).
+    return Math.max(config.jobs.refreshMs, ...sources.map((s) => refreshIntervalMs(s, sources)));
+  };
   const market = createMarket({
     kb,
     store,
@@ -53,8 +60,7 @@ export function createJobs(
     timeZone: config.jobs.timeZone,
     collect,
     sourcesId: sourcesId(sources),
-    // Never more often than the strictest source's terms allow (Remotive: a few calls a day).
-    refreshMs: Math.max(config.jobs.refreshMs, ...sources.map((s) => refreshIntervalMs(s, sources))),
+    refreshMs,
   });
   const subscriptions = createSubscriptions(store);
   const schedule = createScheduleClock({ cron: config.jobs.schedule, timeZone: config.jobs.timeZone });

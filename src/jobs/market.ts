@@ -38,8 +38,8 @@ export interface MarketOptions {
   timeZone: string;
   collect: Collect;
   sourcesId: string;
-  /** A collection younger than this is reused. */
-  refreshMs: number;
+  /** A collection younger than this is reused; a function when the sources' terms load lazily. */
+  refreshMs: number | (() => Promise<number>);
 }
 
 /** The market digest builder. */
@@ -66,7 +66,8 @@ export function createMarket(options: MarketOptions): Market {
     if (!fresh) {
       const cached = await store.get<Collection>(collectionKey);
       const age = cached ? now.getTime() - Date.parse(cached.at) : Number.NaN;
-      if (cached && age >= 0 && age < refreshMs) return cached;
+      const fresh = typeof refreshMs === 'number' ? refreshMs : await refreshMs();
+      if (cached && age >= 0 && age < fresh) return cached;
     }
     // One fetch at a time per process: `/jobs` asked by many people at once must not hit every board each.
     inFlight ??= (async () => {
