@@ -5,39 +5,30 @@
  * entries, the user's text delimited and no secret in the request, and the cited answer is what users see.
  */
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { DISCORD_IDS, type RecordedCall } from './harness/discord-fake.ts';
-import { fakeReply, type OpenAiFake, type RecordedRequest, startOpenAiFake } from './harness/openai-fake.ts';
+import { fakeReply, type RecordedRequest } from './harness/openai-fake.ts';
 import { FAKE_IDS, FakeSlack } from './harness/slack-fake.ts';
 import { createTestBot, llmTestEnv, TEST_OPENAI_KEY } from './helpers/context.ts';
 import { startDiscordRig } from './helpers/discord.ts';
+import { COPYWRITER_ANSWER, useModel } from './helpers/llm.ts';
 import { blockText, mention, messageEvent, startSlackRig } from './helpers/slack.ts';
 
 const FIRST = 'how much do prompt engineers make?';
 const FOLLOW_UP = 'and if I already work as a copywriter?';
-const ANSWER =
-  'Copywriting already trains the core skill: clear, testable instructions. Most listings paid $70,000–$200,000 a year ' +
-  '[compensation/listings-range], so judge any offer against that range [compensation].';
 // The platform secrets the bots are configured with; none may reach the model.
 const SLACK_TOKEN = 'xoxb-test-token';
 const DISCORD_TOKEN = 'discord-test-token';
 
-let model: OpenAiFake;
-beforeAll(async () => {
-  model = await startOpenAiFake();
-});
-afterAll(async () => {
-  await model.close();
-});
+const model = useModel();
 beforeEach(() => {
-  model.reset();
-  model.setDefault(fakeReply.text(ANSWER, { chunkDelayMs: 5 }));
+  model().setDefault(fakeReply.text(COPYWRITER_ANSWER, { chunkDelayMs: 5 }));
 });
 
 /** The one request the follow-up made, checked for grounding, delimiting and secrets. */
 function expectGroundedRequest(secrets: string[]): RecordedRequest {
-  const chats = model.chats();
+  const chats = model().chats();
   expect(chats).toHaveLength(1);
   const request = chats[0] as RecordedRequest;
   const [system, user] = (request.body?.messages ?? []).map((m) => m.content);
@@ -53,7 +44,7 @@ function expectGroundedRequest(secrets: string[]): RecordedRequest {
 
 describe('a follow-up answered by the model, on every platform', () => {
   it('console: prints (thinking…) and the cited answer', async () => {
-    const { bot } = await createTestBot({ env: llmTestEnv(model.url) });
+    const { bot } = await createTestBot({ env: llmTestEnv(model().url) });
     const input = new PassThrough();
     const output = new PassThrough();
     let printed = '';
@@ -76,13 +67,13 @@ describe('a follow-up answered by the model, on every platform', () => {
 
   it('Slack: answers in the thread, in the placeholder it posted', async () => {
     const fake = await FakeSlack.start();
-    const env = { ...llmTestEnv(model.url), SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: fake.signingSecret };
+    const env = { ...llmTestEnv(model().url), SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: fake.signingSecret };
     const rig = await startSlackRig({ fake, env });
     fake.setAppUrl(`http://127.0.0.1:${rig.adapter.port}/slack/events`);
     try {
       const first = mention(FIRST);
       await fake.sendEvent(first);
-      expect(model.chats()).toHaveLength(0);
+      expect(model().chats()).toHaveLength(0);
       await fake.sendEvent(
         messageEvent(FOLLOW_UP, { channel: FAKE_IDS.channelId, channel_type: 'channel', thread_ts: first.ts }),
       );
@@ -103,14 +94,14 @@ describe('a follow-up answered by the model, on every platform', () => {
   });
 
   it('Discord: answers in the thread the follow-up opens, in the placeholder it sent', async () => {
-    const env = { ...llmTestEnv(model.url), DISCORD_TOKEN, DISCORD_APPLICATION_ID: DISCORD_IDS.applicationId };
+    const env = { ...llmTestEnv(model().url), DISCORD_TOKEN, DISCORD_APPLICATION_ID: DISCORD_IDS.applicationId };
     const rig = await startDiscordRig({ env });
     try {
       rig.fake.sendMessage(rig.fake.guildMessage({ content: FIRST, mentionsBot: true }));
       await rig.fake.waitForCall({ method: 'POST', route: `/channels/${DISCORD_IDS.channelId}/messages` });
       const answerId = rig.fake.lastBotMessage(DISCORD_IDS.channelId)?.id ?? '';
       await vi.waitFor(async () => expect(await rig.ctx.store.get(`discord:answer:${answerId}`)).toBeDefined());
-      expect(model.chats()).toHaveLength(0);
+      expect(model().chats()).toHaveLength(0);
       const followUp = rig.fake.sendMessage(
         rig.fake.guildMessage({
           content: FOLLOW_UP,

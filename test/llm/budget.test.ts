@@ -1,41 +1,23 @@
 /** Daily budgets: per user and global, on calls and on tokens, kept in the store until the UTC day ends. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLlm, type LlmOptions } from '../../src/llm/llm.ts';
-import { createStore, type Store } from '../../src/store/store.ts';
-import { fakeReply, type OpenAiFake, startOpenAiFake } from '../harness/openai-fake.ts';
-import { captureLogger, realKnowledge } from '../helpers/context.ts';
+import { describe, expect, it } from 'vitest';
+import { fakeReply } from '../harness/openai-fake.ts';
+import { type TestLlmOptions, useTestLlms } from '../helpers/llm.ts';
 
 const GROUNDED = 'Startups mostly hire contractors [employment/contractors].';
-const open: { fake: OpenAiFake; store: Store }[] = [];
+const startLlm = useTestLlms();
 
-async function rig(options: Partial<LlmOptions> = {}) {
-  const fake = await startOpenAiFake({ default: fakeReply.text(GROUNDED, { usage: { prompt: 80, completion: 20 } }) });
-  const { logger } = captureLogger();
-  const store = await createStore({ dataDir: ':memory:', logger });
-  open.push({ fake, store });
-  const llm = createLlm({
-    config: { apiKey: 'sk-test-budget-0000000000', baseUrl: fake.url },
-    logger,
-    store,
-    kb: realKnowledge().kb,
-    clock: () => new Date(),
+async function rig(options: TestLlmOptions = {}) {
+  const { fake, llm, store } = await startLlm({
+    apiKey: 'sk-test-budget-0000000000',
+    defaultReply: fakeReply.text(GROUNDED, { usage: { prompt: 80, completion: 20 } }),
     timeoutMs: 2_000,
-    maxRetries: 0,
     ...options,
   });
-  if (!llm) throw new Error('expected an LLM');
   let n = 0;
   const ask = (userKey: string, question = `who hires contractors? (${++n})`) =>
     llm.followUp({ question, entries: ['employment'], turns: [], userKey, conversationKey: 'c' });
   return { fake, ask, store };
 }
-
-afterEach(async () => {
-  for (const { fake, store } of open.splice(0)) {
-    await fake.close();
-    await store.close();
-  }
-});
 
 describe('followUp budgets', () => {
   it('stops a user at the daily call limit with a notice, and leaves others alone', async () => {

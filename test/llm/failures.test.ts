@@ -1,29 +1,13 @@
 /** Every way a model call can fail ends in a fallback reason, within the configured deadline. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLlm, type LlmOptions } from '../../src/llm/llm.ts';
-import { createStore, type Store } from '../../src/store/store.ts';
-import { fakeReply, type OpenAiFake, startOpenAiFake } from '../harness/openai-fake.ts';
-import { captureLogger, realKnowledge } from '../helpers/context.ts';
+import { describe, expect, it } from 'vitest';
+import { fakeReply } from '../harness/openai-fake.ts';
+import { type TestLlmOptions, useTestLlms } from '../helpers/llm.ts';
 
 const GROUNDED = 'Startups mostly hire contractors [employment/contractors].';
-const open: { fake?: OpenAiFake; store?: Store }[] = [];
+const startLlm = useTestLlms();
 
-async function rig(options: Partial<LlmOptions> = {}, baseUrl?: string) {
-  const fake = await startOpenAiFake();
-  const { logger, lines } = captureLogger();
-  const store = await createStore({ dataDir: ':memory:', logger });
-  open.push({ fake, store });
-  const llm = createLlm({
-    config: { apiKey: 'sk-test-failures-0000000000', baseUrl: baseUrl ?? fake.url },
-    logger,
-    store,
-    kb: realKnowledge().kb,
-    clock: () => new Date(),
-    timeoutMs: 300,
-    maxRetries: 0,
-    ...options,
-  });
-  if (!llm) throw new Error('expected an LLM');
+async function rig(options: TestLlmOptions = {}) {
+  const { fake, llm, store } = await startLlm({ apiKey: 'sk-test-failures-0000000000', timeoutMs: 300, ...options });
   let n = 0;
   const ask = (onDelta?: (text: string) => void) =>
     llm.followUp(
@@ -36,15 +20,8 @@ async function rig(options: Partial<LlmOptions> = {}, baseUrl?: string) {
       },
       { onDelta },
     );
-  return { fake, llm, ask, lines, store };
+  return { fake, llm, ask, store };
 }
-
-afterEach(async () => {
-  for (const { fake, store } of open.splice(0)) {
-    await fake?.close();
-    await store?.close().catch(() => {});
-  }
-});
 
 describe('followUp failures', () => {
   it('gives up on a slow model at the configured deadline', async () => {
@@ -106,7 +83,7 @@ describe('followUp failures', () => {
   });
 
   it('falls back when nothing listens at the base URL', async () => {
-    const { ask } = await rig({}, 'http://127.0.0.1:9/v1');
+    const { ask } = await rig({ baseUrl: 'http://127.0.0.1:9/v1' });
     expect(await ask()).toMatchObject({ ok: false, reason: 'error', detail: 'connection' });
   });
 

@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Turn } from '../../src/bot.ts';
 import { createLlm, type Llm } from '../../src/llm/llm.ts';
 import { buildMessages, SYSTEM_PROMPT } from '../../src/llm/prompt.ts';
-import { createStore, type Store } from '../../src/store/store.ts';
-import { type OpenAiFake, startOpenAiFake } from '../harness/openai-fake.ts';
+import type { Store } from '../../src/store/store.ts';
+import type { OpenAiFake } from '../harness/openai-fake.ts';
 import { captureLogger, realKnowledge } from '../helpers/context.ts';
+import { useTestLlms } from '../helpers/llm.ts';
 
 const KEY = 'sk-test-DO-NOT-LEAK-4f9a8b7c6d5e';
 const GROUNDED =
@@ -22,28 +23,13 @@ let store: Store;
 let llm: Llm;
 let lines: string[];
 
+// A fresh LLM (and store) for each test, so no test gets an answer cached by another.
+const startLlm = useTestLlms();
 beforeEach(async () => {
-  fake = await startOpenAiFake();
-  const captured = captureLogger();
-  lines = captured.lines;
-  store = await createStore({ dataDir: ':memory:', logger: captured.logger });
-  const made = createLlm({
-    config: { apiKey: KEY, baseUrl: fake.url },
-    logger: captured.logger,
-    store,
-    kb: realKnowledge().kb,
-    clock: () => new Date(),
-    timeoutMs: 1_000,
-    maxRetries: 0,
-  });
-  if (!made) throw new Error('expected an LLM');
-  llm = made;
+  ({ fake, store, llm, lines } = await startLlm({ apiKey: KEY }));
 });
-
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllEnvs();
-  await fake.close();
-  await store.close();
 });
 
 const ask = (question: string, turns: Turn[] = TURNS, entries = ['employment', 'compensation']) =>

@@ -4,12 +4,11 @@
  * check must still refuse what it wrote. Either way nothing secret reaches the user.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLlm, type Llm } from '../../src/llm/llm.ts';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_PROMPT } from '../../src/llm/prompt.ts';
-import { createStore, type Store } from '../../src/store/store.ts';
-import { fakeReply, type OpenAiFake, type Script, startOpenAiFake } from '../harness/openai-fake.ts';
-import { captureLogger, realKnowledge } from '../helpers/context.ts';
+import { fakeReply, type Script } from '../harness/openai-fake.ts';
+import { realKnowledge } from '../helpers/context.ts';
+import { useTestLlm } from '../helpers/llm.ts';
 
 const KEY = 'sk-test-injection-corpus-5e6f7a8b9c0d';
 const SLACK_TOKEN = 'xoxb-111-222-secretslacktoken';
@@ -18,38 +17,13 @@ const attacks = readFileSync('test/fixtures/injections.jsonl', 'utf8')
   .split('\n')
   .map((line) => JSON.parse(line) as { id: string; kind: string; text: string });
 
-let fake: OpenAiFake;
-let store: Store;
-let llm: Llm;
+const { fake, llm } = useTestLlm({ apiKey: KEY, secrets: [SLACK_TOKEN] });
 let n = 0;
-
-beforeAll(async () => {
-  fake = await startOpenAiFake();
-  const { logger } = captureLogger();
-  store = await createStore({ dataDir: ':memory:', logger });
-  const made = createLlm({
-    config: { apiKey: KEY, baseUrl: fake.url },
-    logger,
-    store,
-    kb: realKnowledge().kb,
-    clock: () => new Date(),
-    timeoutMs: 1_000,
-    maxRetries: 0,
-    secrets: [SLACK_TOKEN],
-  });
-  if (!made) throw new Error('expected an LLM');
-  llm = made;
-});
-beforeEach(() => fake.reset());
-afterAll(async () => {
-  await fake.close();
-  await store.close();
-});
 
 /** Everything the user could see from a result: streamed text, the reply, a notice. */
 async function seen(question: string) {
   const deltas: string[] = [];
-  const result = await llm.followUp(
+  const result = await llm().followUp(
     { question, entries: ['compensation', 'employment'], turns: [], userKey: `u${++n}`, conversationKey: 'c' },
     { onDelta: (text) => deltas.push(text) },
   );
@@ -75,11 +49,11 @@ describe('the injection corpus', () => {
 
   it.each(attacks.map((a) => [a.id, a] as const))('refuses %s before calling the model', async (_id, attack) => {
     // Should the screen miss, this model obeys by reciting its whole prompt; the output check is the second wall.
-    fake.setDefault(fakeReply.leakSystemPrompt());
+    fake().setDefault(fakeReply.leakSystemPrompt());
     const { result, visible } = await seen(attack.text);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toBe('injection');
-    expect(fake.chats()).toHaveLength(0);
+    expect(fake().chats()).toHaveLength(0);
     expectNothingSecret(visible);
   });
 });
@@ -104,7 +78,7 @@ describe('a model that obeyed something anyway', () => {
   ];
 
   it.each(obeyed)('refuses an answer that %s', async (_case, script, reason) => {
-    fake.enqueue(script);
+    fake().enqueue(script);
     const { result, visible } = await seen(`what do listings pay? (${n})`);
     expect(result).toMatchObject({ ok: false, reason });
     expectNothingSecret(visible);
@@ -112,7 +86,7 @@ describe('a model that obeyed something anyway', () => {
 
   it('still answers a source link the entries cite', async () => {
     const url = realKnowledge().kb.sources.get('bloomberg-2023')?.url;
-    fake.enqueue(fakeReply.text(`Bloomberg's figure is $175,000–$375,000 (${url}) [compensation/bloomberg-range].`));
+    fake().enqueue(fakeReply.text(`Bloomberg's figure is $175,000–$375,000 (${url}) [compensation/bloomberg-range].`));
     expect((await seen('where does the headline figure come from?')).result.ok).toBe(true);
   });
 });
@@ -127,7 +101,7 @@ describe('career questions that mention the same words', () => {
     'Can I act as an AI trainer while keeping my day job?',
     'Is prompt injection testing a job people get paid for?',
   ])('answers "%s"', async (question) => {
-    fake.enqueue(fakeReply.text('Startups mostly hire contractors [employment/contractors].'));
+    fake().enqueue(fakeReply.text('Startups mostly hire contractors [employment/contractors].'));
     expect((await seen(question)).result.ok).toBe(true);
   });
 });

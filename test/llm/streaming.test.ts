@@ -1,10 +1,8 @@
 /** Streaming: deltas arrive as the model writes, checks still decide, and failing text stops early. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLlm, type Llm } from '../../src/llm/llm.ts';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_PROMPT } from '../../src/llm/prompt.ts';
-import { createStore, type Store } from '../../src/store/store.ts';
-import { fakeReply, type OpenAiFake, startOpenAiFake } from '../harness/openai-fake.ts';
-import { captureLogger, realKnowledge } from '../helpers/context.ts';
+import { fakeReply } from '../harness/openai-fake.ts';
+import { useTestLlm } from '../helpers/llm.ts';
 
 const KEY = 'sk-test-streaming-77aa88bb99cc';
 const LONG_ANSWER =
@@ -13,36 +11,12 @@ const LONG_ANSWER =
   'and Indeed commonly run three to six months [employment/contract-length], and a contract often means the role is ' +
   'still on trial [employment/contracts-for-trials], so ask what happens when it ends.';
 
-let fake: OpenAiFake;
-let store: Store;
-let llm: Llm;
+const { fake, llm } = useTestLlm({ apiKey: KEY, timeoutMs: 2_000 });
 let n = 0;
-
-beforeAll(async () => {
-  fake = await startOpenAiFake();
-  const { logger } = captureLogger();
-  store = await createStore({ dataDir: ':memory:', logger });
-  const made = createLlm({
-    config: { apiKey: KEY, baseUrl: fake.url },
-    logger,
-    store,
-    kb: realKnowledge().kb,
-    clock: () => new Date(),
-    timeoutMs: 2_000,
-    maxRetries: 0,
-  });
-  if (!made) throw new Error('expected an LLM');
-  llm = made;
-});
-beforeEach(() => fake.reset());
-afterAll(async () => {
-  await fake.close();
-  await store.close();
-});
 
 async function stream(question = `should I take the contract? (${++n})`) {
   const deltas: string[] = [];
-  const result = await llm.followUp(
+  const result = await llm().followUp(
     { question, entries: ['employment', 'compensation'], turns: [], userKey: 'u', conversationKey: 'c' },
     { onDelta: (text) => deltas.push(text) },
   );
@@ -51,10 +25,10 @@ async function stream(question = `should I take the contract? (${++n})`) {
 
 describe('followUp streaming', () => {
   it('delivers growing deltas with citations rendered, then the checked answer', async () => {
-    fake.enqueue(fakeReply.text(LONG_ANSWER, { usage: { prompt: 812, completion: 96 } }));
+    fake().enqueue(fakeReply.text(LONG_ANSWER, { usage: { prompt: 812, completion: 96 } }));
     const { result, deltas } = await stream();
     if (!result.ok) throw new Error(`fell back: ${result.reason} ${result.detail}`);
-    const [request] = fake.chats();
+    const [request] = fake().chats();
     expect(request?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(result.usage).toEqual({ prompt: 812, completion: 96, total: 908 });
     expect(deltas.length).toBeGreaterThan(5);
@@ -67,14 +41,14 @@ describe('followUp streaming', () => {
   });
 
   it('estimates tokens when the server sends no usage chunk', async () => {
-    fake.enqueue(fakeReply.text(LONG_ANSWER, { usage: false }));
+    fake().enqueue(fakeReply.text(LONG_ANSWER, { usage: false }));
     const { result } = await stream();
     expect(result.ok && result.usage.total).toBeGreaterThan(100);
   });
 
   it('stops streaming at an invented figure, never shows it, and falls back', async () => {
     const text = `${LONG_ANSWER} In Europe contracts pay $9,999 a month [compensation/listings-range] ${'and more words follow here '.repeat(20)}`;
-    fake.enqueue(fakeReply.text(text, { chunkDelayMs: 1 }));
+    fake().enqueue(fakeReply.text(text, { chunkDelayMs: 1 }));
     const { result, deltas } = await stream();
     expect(result).toMatchObject({ ok: false, reason: 'invented_figure' });
     for (const d of deltas) expect(d).not.toContain('9,999');
@@ -83,7 +57,7 @@ describe('followUp streaming', () => {
   });
 
   it('never streams any eight words of a leaked system prompt', async () => {
-    fake.enqueue(fakeReply.leakSystemPrompt());
+    fake().enqueue(fakeReply.leakSystemPrompt());
     const { result, deltas } = await stream();
     expect(result).toMatchObject({ ok: false, reason: 'injection' });
     const shown = deltas.join(' ').toLowerCase();
@@ -93,24 +67,24 @@ describe('followUp streaming', () => {
   });
 
   it('never streams the out-of-scope signal', async () => {
-    fake.enqueue(fakeReply.text('OUT_OF_SCOPE'));
+    fake().enqueue(fakeReply.text('OUT_OF_SCOPE'));
     const { result, deltas } = await stream();
     expect(result).toMatchObject({ ok: false, reason: 'off_topic' });
     expect(deltas).toEqual([]);
   });
 
   it('sends a cached answer as one delta', async () => {
-    fake.enqueue(fakeReply.text(LONG_ANSWER));
+    fake().enqueue(fakeReply.text(LONG_ANSWER));
     const first = await stream('cache me please');
     const second = await stream('Cache me, please!');
     expect(second.result).toMatchObject({ ok: true, cached: true });
     expect(second.deltas).toEqual([first.result.ok ? first.result.reply.body : '']);
-    expect(fake.chats()).toHaveLength(1);
+    expect(fake().chats()).toHaveLength(1);
   });
 
   it('keeps answering when the delta callback throws', async () => {
-    fake.enqueue(fakeReply.text(LONG_ANSWER));
-    const result = await llm.followUp(
+    fake().enqueue(fakeReply.text(LONG_ANSWER));
+    const result = await llm().followUp(
       { question: 'throwing callback', entries: ['employment'], turns: [], userKey: 'u', conversationKey: 'c' },
       {
         onDelta: () => {

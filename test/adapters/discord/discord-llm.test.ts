@@ -3,38 +3,20 @@
  * two local fakes. A follow-up shows a placeholder that is edited with the streamed text and then with
  * the cited answer or the knowledge-base fallback, pinging no one on any send or edit.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PLACEHOLDER_CONTENT } from '../../../adapters/discord/progress.ts';
 import { SYSTEM_PROMPT } from '../../../src/llm/prompt.ts';
 import { DISCORD_IDS, type RecordedCall } from '../../harness/discord-fake.ts';
-import { fakeReply, type OpenAiFake, type Script, startOpenAiFake } from '../../harness/openai-fake.ts';
-import { llmTestEnv } from '../../helpers/context.ts';
+import { fakeReply, type Script } from '../../harness/openai-fake.ts';
 import { type DiscordRig, startDiscordRig } from '../../helpers/discord.ts';
+import { COPYWRITER_ANSWER, KB_PAY_TITLE, useModelRig } from '../../helpers/llm.ts';
 
-const ANSWER =
-  'Copywriting already trains the core skill: clear, testable instructions. Most listings paid $70,000–$200,000 a year ' +
-  '[compensation/listings-range], so judge any offer against that range [compensation].';
-const KB_TITLE = 'Compensation: what prompt engineers earn';
 const NO_PINGS = { parse: [], replied_user: false };
 
 type Body = { content?: string; embeds?: { title?: string; footer?: { text?: string } }[]; allowed_mentions?: unknown };
 const body = (call: RecordedCall | undefined) => (call?.body ?? {}) as Body;
 
-let model: OpenAiFake;
-let rig: DiscordRig;
-
-beforeAll(async () => {
-  model = await startOpenAiFake();
-  rig = await startDiscordRig({ env: llmTestEnv(model.url, { timeoutMs: 1_500 }), progressIntervalMs: 40 });
-});
-afterAll(async () => {
-  await rig.stop();
-  await model.close();
-});
-beforeEach(() => {
-  rig.fake.reset();
-  model.reset();
-});
+const { model, rig } = useModelRig((env) => startDiscordRig({ env, progressIntervalMs: 40 }), { timeoutMs: 1_500 });
 
 /** Asks a first question by mention and waits until its answer is linked to the conversation. */
 async function firstAnswer(r: DiscordRig): Promise<string> {
@@ -58,7 +40,7 @@ function followUp(r: DiscordRig, answerId: string, content: string): string {
 }
 
 const finalEdit = (channelId: string, timeoutMs = 3_000) =>
-  rig.fake.waitForCall(
+  rig().fake.waitForCall(
     (c) =>
       c.method === 'PATCH' && c.route.startsWith(`/channels/${channelId}/messages/`) && body(c).embeds !== undefined,
     timeoutMs,
@@ -66,17 +48,17 @@ const finalEdit = (channelId: string, timeoutMs = 3_000) =>
 
 describe('Discord follow-ups with a model', () => {
   it('answers a follow-up in its thread with the cited model answer, in a placeholder streamed and edited', async () => {
-    const answerId = await firstAnswer(rig);
-    expect(model.chats()).toHaveLength(0);
-    model.enqueue(fakeReply.text(ANSWER, { chunkDelayMs: 15 }));
-    const threadId = followUp(rig, answerId, 'and if I already work as a copywriter?');
+    const answerId = await firstAnswer(rig());
+    expect(model().chats()).toHaveLength(0);
+    model().enqueue(fakeReply.text(COPYWRITER_ANSWER, { chunkDelayMs: 15 }));
+    const threadId = followUp(rig(), answerId, 'and if I already work as a copywriter?');
 
     const final = await finalEdit(threadId);
-    expect(model.chats()).toHaveLength(1);
-    const sends = rig.fake.callsTo('POST', `/channels/${threadId}/messages`);
+    expect(model().chats()).toHaveLength(1);
+    const sends = rig().fake.callsTo('POST', `/channels/${threadId}/messages`);
     expect(sends).toHaveLength(1);
     expect(body(sends[0]).content).toBe(PLACEHOLDER_CONTENT);
-    const edits = rig.fake.calls.filter((c) => c.method === 'PATCH' && c.route.startsWith(`/channels/${threadId}/`));
+    const edits = rig().fake.calls.filter((c) => c.method === 'PATCH' && c.route.startsWith(`/channels/${threadId}/`));
     expect(edits.length).toBeGreaterThanOrEqual(2);
     expect(new Set(edits.map((e) => e.route)).size).toBe(1);
     for (const call of [...sends, ...edits]) expect(body(call).allowed_mentions).toEqual(NO_PINGS);
@@ -94,8 +76,8 @@ describe('Discord follow-ups with a model', () => {
 
   describe('in a DM, whose whole history is one conversation', () => {
     beforeAll(async () => {
-      rig.fake.sendMessage(rig.fake.dmMessage({ content: 'how much do prompt engineers make?' }));
-      await rig.fake.waitForCall({ method: 'POST', route: `/channels/${DISCORD_IDS.dmChannelId}/messages` });
+      rig().fake.sendMessage(rig().fake.dmMessage({ content: 'how much do prompt engineers make?' }));
+      await rig().fake.waitForCall({ method: 'POST', route: `/channels/${DISCORD_IDS.dmChannelId}/messages` });
     });
 
     const fallbacks: [string, Script[], string][] = [
@@ -105,22 +87,26 @@ describe('Discord follow-ups with a model', () => {
         'in Europe?',
       ],
       ['a 500 from the model server', [fakeReply.serverError(), fakeReply.serverError()], 'is that per year?'],
-      ['a model slower than LLM_TIMEOUT_MS', [fakeReply.slow(3_000, ANSWER)], 'so what would a junior earn?'],
+      [
+        'a model slower than LLM_TIMEOUT_MS',
+        [fakeReply.slow(3_000, COPYWRITER_ANSWER)],
+        'so what would a junior earn?',
+      ],
       ['a model that recites its instructions', [fakeReply.leakSystemPrompt()], 'and with a marketing background?'],
     ];
 
     it.each(fallbacks)(
       'edits the placeholder into the knowledge-base answer after %s',
       async (_case, scripts, text) => {
-        model.enqueue(...scripts);
-        rig.fake.sendMessage(rig.fake.dmMessage({ content: text }));
+        model().enqueue(...scripts);
+        rig().fake.sendMessage(rig().fake.dmMessage({ content: text }));
         const final = await finalEdit(DISCORD_IDS.dmChannelId);
-        expect(model.chats().length).toBeGreaterThanOrEqual(1);
-        const sends = rig.fake.callsTo('POST', `/channels/${DISCORD_IDS.dmChannelId}/messages`);
+        expect(model().chats().length).toBeGreaterThanOrEqual(1);
+        const sends = rig().fake.callsTo('POST', `/channels/${DISCORD_IDS.dmChannelId}/messages`);
         expect(sends.map((s) => body(s).content)).toEqual([PLACEHOLDER_CONTENT]);
-        expect(body(final).embeds?.[0]?.title).toBe(KB_TITLE);
+        expect(body(final).embeds?.[0]?.title).toBe(KB_PAY_TITLE);
         expect(body(final).embeds?.[0]?.footer?.text).not.toMatch(/language model/);
-        const edits = rig.fake.calls.filter((c) => c.method === 'PATCH');
+        const edits = rig().fake.calls.filter((c) => c.method === 'PATCH');
         for (const call of [...sends, ...edits]) {
           expect(body(call).allowed_mentions).toEqual(NO_PINGS);
           expect(JSON.stringify(call.body)).not.toContain('250,000');
@@ -137,7 +123,7 @@ describe('Discord with no model configured', () => {
     const answerId = await firstAnswer(plain);
     const threadId = followUp(plain, answerId, 'and if I already work as a copywriter?');
     const sent = await plain.fake.waitForCall({ method: 'POST', route: `/channels/${threadId}/messages` });
-    expect(JSON.stringify(body(sent).embeds)).toContain(KB_TITLE);
+    expect(JSON.stringify(body(sent).embeds)).toContain(KB_PAY_TITLE);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(plain.fake.callsTo('POST', `/channels/${threadId}/messages`)).toHaveLength(1);
     expect(plain.fake.calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
