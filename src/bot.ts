@@ -1,16 +1,16 @@
 /**
- * The platform-neutral bot: one `IncomingMessage` in, one `Reply` out. Commands, the questionnaire,
- * routing and conversation memory live here; adapters only translate. Every message ends in a reply,
+ * The platform-neutral bot: one `IncomingMessage` in, one `Reply` out. Commands and the questionnaire
+ * live here, routing with conversation memory in `conversation.ts`; adapters only translate. Every message ends in a reply,
  * and internal errors become a polite error reply, never a raw platform error.
  */
-import { answerReply, noticeReply, replyForRoute } from './answers/compose.ts';
+import { answerReply, noticeReply } from './answers/compose.ts';
 import type { AppContext } from './context.ts';
-import { answerFollowUp } from './follow-up.ts';
+import { conversationKeyOf, createConversations, userKeyOf } from './conversation.ts';
 import { createJobs } from './jobs/jobs.ts';
 import type { JobsDesk } from './jobs/ports.ts';
 import { createSafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
-import type { IncomingMessage, IntentId, Reply, ReplyChoice } from './types.ts';
+import type { IncomingMessage, IntentId, Reply } from './types.ts';
 import {
   parseAnswer,
   QUESTIONNAIRE_TTL_MS,
@@ -19,14 +19,6 @@ import {
 } from './viability/questionnaire.ts';
 import { viabilityReply } from './viability/render.ts';
 import { scoreViability, type ViabilityResult } from './viability/score.ts';
-
-/** One remembered exchange; texts are clipped so a conversation record stays small. */
-export interface Turn {
-  role: 'user' | 'bot';
-  text: string;
-  intent?: IntentId;
-  at: string;
-}
 
 /** Per-message options from an adapter. */
 export interface HandleOptions {
@@ -37,21 +29,8 @@ export interface HandleOptions {
   onProgress?: (textSoFar: string) => void;
 }
 
-/** What the bot remembers about a thread or DM. */
-export interface ConversationState {
-  lastIntent?: IntentId;
-  turns: Turn[];
-}
-
-/** Topics whose answer offers to start the matching command first. */
-const START_CHOICES: Partial<Record<IntentId, ReplyChoice>> = {
-  viability: { label: 'Start the viability check', question: '/viability', intent: 'viability' },
-  jobs: { label: "Show this week's job digest", question: '/jobs', intent: 'jobs' },
-};
-
-const CONVERSATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const MAX_TURNS = 10;
-const MAX_TURN_CHARS = 500;
+export type { ConversationState, Turn } from './conversation.ts';
+export { conversationKeyOf, userKeyOf } from './conversation.ts';
 
 /** The bot's message handler. */
 export interface Bot {
@@ -77,16 +56,6 @@ export interface ViabilityOutcome {
   previous?: ViabilityResult;
 }
 
-/** A stable per-user key across the bot's stores. */
-export function userKeyOf(message: Pick<IncomingMessage, 'platform' | 'author'>): string {
-  return `${message.platform}:${message.author.id}`;
-}
-
-/** A stable key for the thread (or DM/channel) a message belongs to. */
-export function conversationKeyOf(message: Pick<IncomingMessage, 'platform' | 'conversation'>): string {
-  return `${message.platform}:${message.conversation.id}:${message.conversation.threadId ?? '-'}`;
-}
-
 function errorReply(): Reply {
   return {
     kind: 'error',
@@ -101,10 +70,11 @@ function errorReply(): Reply {
 
 /** Creates the bot over a context; `jobs` defaults to a desk over the configured job sources. */
 export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): Bot {
-  const { kb, logger, store, router } = ctx;
+  const { kb, logger, store } = ctx;
   const jobs = options.jobs ?? createJobs(ctx).desk;
 
   const memory = createSafeStore(store, logger);
+  const routeAndAnswer = createConversations(ctx, memory);
 
   async function completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome> {
     const previous = await memory.get<ViabilityResult>(keys.viability(userKey));
@@ -179,50 +149,6 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
     if (message.text.trim() === '') return answerReply(kb, 'help');
     const conversation = { ...message.conversation, threadId: `careers:${message.author.id}` };
     return routeAndAnswer({ ...message, kind: 'command', conversation }, options);
-  }
-
-  async function routeAndAnswer(message: IncomingMessage, options: HandleOptions = {}): Promise<Reply> {
-    const conversationKey = keys.conversation(conversationKeyOf(message));
-    const conversation = (await memory.get<ConversationState>(conversationKey)) ?? { turns: [] };
-    const started = performance.now();
-    const route = router.route(message, { lastIntent: conversation.lastIntent });
-    logger.info(
-      {
-        intent: route.intent,
-        confidence: Number(route.confidence.toFixed(3)),
-        decision: route.decision,
-        reason: route.reason,
-        chars: message.text.length,
-        ms: Number((performance.now() - started).toFixed(2)),
-      },
-      'routed message',
-    );
-    const followUp = await answerFollowUp(ctx, {
-      text: message.text,
-      route,
-      lastIntent: conversation.lastIntent,
-      turns: conversation.turns,
-      userKey: userKeyOf(message),
-      conversationKey,
-      onProgress: options.onProgress,
-    });
-    const reply = followUp?.reply ?? replyForRoute(kb, route);
-    const start = route.decision === 'answer' && !followUp ? START_CHOICES[route.intent] : undefined;
-    if (start) reply.choices = [start, ...reply.choices].slice(0, 3);
-    const at = ctx.clock().toISOString();
-    const answered = followUp?.intent ?? (route.decision === 'answer' ? route.intent : conversation.lastIntent);
-    const turns: Turn[] = [
-      ...conversation.turns,
-      { role: 'user' as const, text: message.text.slice(0, MAX_TURN_CHARS), intent: route.intent, at },
-      {
-        role: 'bot' as const,
-        text: `${reply.title}: ${reply.body}`.slice(0, MAX_TURN_CHARS),
-        intent: route.intent,
-        at,
-      },
-    ].slice(-MAX_TURNS);
-    await memory.set(conversationKey, { lastIntent: answered, turns } satisfies ConversationState, CONVERSATION_TTL_MS);
-    return reply;
   }
 
   const bot: Bot = {

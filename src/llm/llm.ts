@@ -3,7 +3,7 @@
  * checked and bounded. Off unless OPENAI_API_KEY is set; every failure is a fallback reason, and the
  * caller then gives the knowledge-base answer, so the bot works the same without a model.
  */
-import type { Turn } from '../bot.ts';
+import type { Turn } from '../conversation.ts';
 import { cleanInput } from '../input.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';

@@ -3,7 +3,7 @@
  * message holds the conversation and the question inside tagged blocks that user text cannot close.
  * Nothing from the configuration or the environment is ever part of a message.
  */
-import type { Turn } from '../bot.ts';
+import type { Turn } from '../conversation.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry } from '../knowledge/schema.ts';
 

@@ -1,6 +1,7 @@
 /** The LLM layer's public surface: what callers pass in and what they get back. */
-import type { Turn } from '../bot.ts';
+
 import type { Config } from '../config.ts';
+import type { Turn } from '../conversation.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';

@@ -1,0 +1,93 @@
+/**
+ * Routing with conversation memory: a message is routed with its thread's last topic, a follow-up may
+ * go to the LLM layer, and the exchange is remembered (clipped, with a TTL) for the next message.
+ */
+import { replyForRoute } from './answers/compose.ts';
+import type { HandleOptions } from './bot.ts';
+import type { AppContext } from './context.ts';
+import { answerFollowUp } from './follow-up.ts';
+import type { SafeStore } from './store/safe-store.ts';
+import { keys } from './store/store.ts';
+import type { IncomingMessage, IntentId, Reply, ReplyChoice } from './types.ts';
+
+/** One remembered exchange; texts are clipped so a conversation record stays small. */
+export interface Turn {
+  role: 'user' | 'bot';
+  text: string;
+  intent?: IntentId;
+  at: string;
+}
+
+/** What the bot remembers about a thread or DM. */
+export interface ConversationState {
+  lastIntent?: IntentId;
+  turns: Turn[];
+}
+
+/** A stable per-user key across the bot's stores. */
+export function userKeyOf(message: Pick<IncomingMessage, 'platform' | 'author'>): string {
+  return `${message.platform}:${message.author.id}`;
+}
+
+/** A stable key for the thread (or DM/channel) a message belongs to. */
+export function conversationKeyOf(message: Pick<IncomingMessage, 'platform' | 'conversation'>): string {
+  return `${message.platform}:${message.conversation.id}:${message.conversation.threadId ?? '-'}`;
+}
+
+/** Topics whose answer offers to start the matching command first. */
+const START_CHOICES: Partial<Record<IntentId, ReplyChoice>> = {
+  viability: { label: 'Start the viability check', question: '/viability', intent: 'viability' },
+  jobs: { label: "Show this week's job digest", question: '/jobs', intent: 'jobs' },
+};
+
+const CONVERSATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_TURNS = 10;
+const MAX_TURN_CHARS = 500;
+
+/** Answers a routed message and remembers the exchange in its conversation. */
+export function createConversations(ctx: AppContext, memory: SafeStore) {
+  const { kb, logger, router } = ctx;
+  return async function routeAndAnswer(message: IncomingMessage, options: HandleOptions = {}): Promise<Reply> {
+    const conversationKey = keys.conversation(conversationKeyOf(message));
+    const conversation = (await memory.get<ConversationState>(conversationKey)) ?? { turns: [] };
+    const started = performance.now();
+    const route = router.route(message, { lastIntent: conversation.lastIntent });
+    logger.info(
+      {
+        intent: route.intent,
+        confidence: Number(route.confidence.toFixed(3)),
+        decision: route.decision,
+        reason: route.reason,
+        chars: message.text.length,
+        ms: Number((performance.now() - started).toFixed(2)),
+      },
+      'routed message',
+    );
+    const followUp = await answerFollowUp(ctx, {
+      text: message.text,
+      route,
+      lastIntent: conversation.lastIntent,
+      turns: conversation.turns,
+      userKey: userKeyOf(message),
+      conversationKey,
+      onProgress: options.onProgress,
+    });
+    const reply = followUp?.reply ?? replyForRoute(kb, route);
+    const start = route.decision === 'answer' && !followUp ? START_CHOICES[route.intent] : undefined;
+    if (start) reply.choices = [start, ...reply.choices].slice(0, 3);
+    const at = ctx.clock().toISOString();
+    const answered = followUp?.intent ?? (route.decision === 'answer' ? route.intent : conversation.lastIntent);
+    const turns: Turn[] = [
+      ...conversation.turns,
+      { role: 'user' as const, text: message.text.slice(0, MAX_TURN_CHARS), intent: route.intent, at },
+      {
+        role: 'bot' as const,
+        text: `${reply.title}: ${reply.body}`.slice(0, MAX_TURN_CHARS),
+        intent: route.intent,
+        at,
+      },
+    ].slice(-MAX_TURNS);
+    await memory.set(conversationKey, { lastIntent: answered, turns } satisfies ConversationState, CONVERSATION_TTL_MS);
+    return reply;
+  };
+}
