@@ -15,6 +15,18 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
   const { store, kb } = ctx;
   const { firstDelivery, postReply, progress, message, later } = helpers;
 
+  /** Answers after the ack, with a placeholder shown while a model works, and posts where `target` says. */
+  const answerInThread = (
+    client: Parameters<typeof progress>[0],
+    target: Parameters<typeof progress>[1],
+    fields: Parameters<typeof message>[0],
+  ) =>
+    later(async (release) => {
+      const shown = progress(client, target, release);
+      const reply = await bot.handle(message(fields), { onProgress: shown.onProgress });
+      await postReply(client, target, reply, shown);
+    });
+
   app.assistant(
     new Assistant({
       threadStarted: async ({ say, setSuggestedPrompts }) => {
@@ -61,23 +73,19 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
   app.event('app_mention', async ({ event, body, client, context }) => {
     if (event.bot_id || !event.user || !(await firstDelivery(body.event_id))) return;
     const user = event.user;
-    await later(async (release) => {
-      const thread = event.thread_ts ?? event.ts;
-      const target = { channel: event.channel, thread_ts: thread };
-      const shown = progress(client, target, release);
-      const reply = await bot.handle(
-        message({
-          id: event.ts,
-          text: plainText(event.text, context.botUserId),
-          kind: event.thread_ts ? 'thread_reply' : 'mention',
-          user,
-          channel: event.channel,
-          thread,
-        }),
-        { onProgress: shown.onProgress },
-      );
-      await postReply(client, target, reply, shown);
-    });
+    const thread = event.thread_ts ?? event.ts;
+    await answerInThread(
+      client,
+      { channel: event.channel, thread_ts: thread },
+      {
+        id: event.ts,
+        text: plainText(event.text, context.botUserId),
+        kind: event.thread_ts ? 'thread_reply' : 'mention',
+        user,
+        channel: event.channel,
+        thread,
+      },
+    );
   });
 
   app.message(async ({ message: m, body, client, context }) => {
@@ -99,21 +107,17 @@ export function registerMessageListeners(app: App, { ctx, bot }: ListenerDeps, h
       if (!known) return;
     }
     if (!(await firstDelivery((body as { event_id?: string }).event_id))) return;
-    await later(async (release) => {
-      const target = { channel: msg.channel, thread_ts: msg.thread_ts };
-      const shown = progress(client, target, release);
-      const reply = await bot.handle(
-        message({
-          id: msg.ts,
-          text: plainText(msg.text, context.botUserId),
-          kind: msg.thread_ts ? 'thread_reply' : 'direct',
-          user: msg.user,
-          channel: msg.channel,
-          thread: msg.thread_ts,
-        }),
-        { onProgress: shown.onProgress },
-      );
-      await postReply(client, target, reply, shown);
-    });
+    await answerInThread(
+      client,
+      { channel: msg.channel, thread_ts: msg.thread_ts },
+      {
+        id: msg.ts,
+        text: plainText(msg.text, context.botUserId),
+        kind: msg.thread_ts ? 'thread_reply' : 'direct',
+        user: msg.user,
+        channel: msg.channel,
+        thread: msg.thread_ts,
+      },
+    );
   });
 }
