@@ -83,7 +83,8 @@ export async function fetchSource(
     return { postings, report: { ...report, ok: true, count: postings.length, ...counts(tally) } };
   } catch (error) {
     const reason = describeFailure(error);
-    options.logger.warn({ source: source.id, reason }, 'job source failed');
+    // One warning per collection (below) is enough; each source's reason is in its report and here at info.
+    options.logger.info({ source: source.id, reason }, 'job source failed');
     return { postings: [], report: { ...report, error: reason } };
   }
 }
@@ -126,6 +127,12 @@ export async function collectPostings(sources: readonly JobSource[], options: Co
   const postings = dedupePostings(results.flatMap((r) => r.postings));
   const reports = results.map((r) => r.report);
   const failed = reports.filter((r) => !r.ok).length;
-  options.logger.info({ sources: reports.length, failed, postings: postings.length }, 'job collection done');
+  const summary = { sources: reports.length, failed, postings: postings.length };
+  if (failed > 0) {
+    const reasons = reports.filter((r) => !r.ok).map((r) => `${r.id}: ${r.error}`);
+    options.logger.warn({ ...summary, reasons }, 'job collection done with failed sources');
+  } else {
+    options.logger.info(summary, 'job collection done');
+  }
   return { postings, sources: reports };
 }

@@ -46,7 +46,14 @@ export function createJobsDesk(options: JobsDeskOptions): JobsDesk {
   return {
     async digest() {
       try {
-        return (await market.build(clock())).reply;
+        const { stats, reply } = await market.build(clock());
+        if (stats.sources.length > 0 && stats.sources.every((s) => !s.ok)) {
+          return notice(
+            'The job boards could not be reached',
+            `None of the ${stats.sources.length} job sources answered just now (for example: ${stats.sources[0]?.error ?? 'no answer'}), so there is no digest to show. Please try again later.`,
+          );
+        }
+        return reply;
       } catch (err) {
         logger.error({ err }, 'jobs digest failed');
         return {
