@@ -53,6 +53,7 @@ import {
   readCall,
 } from './discord-fake-rest.ts';
 import { WaitList } from './slack-fake-wait.ts';
+import { FakeTimers } from './timers.ts';
 
 export { CHANNEL_ERRORS, type ChannelErrorCode, NONCE_WINDOW_MS } from './discord-fake-channels.ts';
 export type { GatewayWaitOptions } from './discord-fake-gateway.ts';
@@ -97,7 +98,7 @@ export class FakeDiscord {
   private readonly rest: DiscordRest;
   private readonly echoBotMessages: boolean;
   private readonly faults: { pattern: string | RegExp; fault: RestFault & { times: number } }[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new FakeTimers();
   private readonly callWaiters = new WaitList<RecordedCall>();
   private stopped = false;
 
@@ -307,7 +308,7 @@ export class FakeDiscord {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     this.callWaiters.rejectAll('FakeDiscord stopped');
     await this.gateway.close();
     // undici keeps connections alive; without this, close() waits for them to idle out.
@@ -361,13 +362,7 @@ export class FakeDiscord {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
+    return this.timers.sleep(ms);
   }
 
   private write(res: ServerResponse, reply: RestReply): void {

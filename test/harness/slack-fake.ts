@@ -37,6 +37,7 @@ import {
   parseApiParams,
   type RecordedCall,
 } from './slack-fake-web-api.ts';
+import { FakeTimers } from './timers.ts';
 
 export type { ChannelInit, UserInit } from './slack-fake-channels.ts';
 export * from './slack-fake-payloads.ts';
@@ -129,7 +130,7 @@ export class FakeSlack {
   private readonly handlers = new Map<string, ApiHandler>();
   private readonly channelHandlers = this.channels.handlers();
   private readonly faults = new Map<string, Fault[]>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new FakeTimers();
   private readonly callWaiters = new WaitList<RecordedCall>();
   private readonly responseWaiters = new WaitList<RecordedResponse>();
   private readonly apiContext: ApiContext;
@@ -343,7 +344,7 @@ export class FakeSlack {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     this.callWaiters.rejectAll('FakeSlack stopped');
     this.responseWaiters.rejectAll('FakeSlack stopped');
     await this.socket.close();
@@ -416,13 +417,7 @@ export class FakeSlack {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
+    return this.timers.sleep(ms);
   }
 
   private json(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
