@@ -3,6 +3,7 @@
  * subscription list, the schedule and the `/jobs` desk. The scheduler is created later, once the
  * composition root knows which platforms can publish.
  */
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import { createDelivery } from './delivery.ts';
 import { createJobsDesk } from './desk.ts';
@@ -31,9 +32,7 @@ export interface JobsOverrides {
 /** A short, stable id for a source list, so caches of different lists never mix. */
 function sourcesId(sources: readonly JobSource[]): string {
   const text = sources.map((s) => `${s.id}=${s.url ?? ''}`).join('|');
-  let hash = 0;
-  for (let i = 0; i < text.length; i += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return (hash >>> 0).toString(36);
+  return createHash('sha256').update(text).digest('base64url').slice(0, 12);
 }
 
 /** Builds the digest's parts. Throws `JobSourcesError` when the source list is invalid. */
