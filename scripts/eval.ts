@@ -1,27 +1,29 @@
 /**
- * `npm run eval`: scores the router on the labelled development set and compares classification
- * approaches. Prints accuracy, macro-F1, out-of-scope recall and the confusion matrix of each.
- *   npm run eval                  # both approaches, default thresholds
- *   npm run eval -- --errors      # also list every misclassified message
- *   npm run eval -- --tune        # grid-search the router thresholds (development set only)
- *   npm run eval -- --cv          # 5-fold cross-validation over the knowledge base's own examples
+ * `npm run eval`: scores the router on every labelled set and compares approaches.
+ *   npm run eval                   # each set: accuracy, macro-F1, out-of-scope precision/recall, by language and style, confusion
+ *   npm run eval -- --errors       # also list every misrouted message
+ *   npm run eval -- --compare      # the product against the other approaches (docs/router.md)
+ *   npm run eval -- --cv           # grouped cross-validation: each style or language group of knowledge/examples held out in turn
+ *   npm run eval -- --tune         # grid-search the thresholds on the development set only
+ *   npm run eval -- --set <file>   # only this set
+ * The external set (test/fixtures/router-external.jsonl) was written apart from the training examples and
+ * is never trained or tuned on: its figures are the ones that count.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
-import { type Classifier, trainLogisticRegression } from '../src/router/classifier.ts';
 import { createRouter, DEFAULT_THRESHOLDS, type Thresholds, trainingExamples } from '../src/router/router.ts';
-import { compileLexicon } from '../src/router/text.ts';
-import type { IntentId } from '../src/types.ts';
-import { computeMetrics, formatConfusion, type Prediction } from './lib/metrics.ts';
-import { createMiniSearchClassifier } from './lib/minisearch-classifier.ts';
+import { computeMetrics, formatConfusion } from './lib/metrics.ts';
+import { approaches, trainProduct } from './lib/eval-approaches.ts';
+import { outOfScopePrecision, readSet, scoreSet, summary } from './lib/eval-sets.ts';
 
 const { values } = parseArgs({
   options: {
     errors: { type: 'boolean' },
     tune: { type: 'boolean' },
     cv: { type: 'boolean' },
-    set: { type: 'string', default: 'test/fixtures/router-dev.jsonl' },
+    compare: { type: 'boolean' },
+    set: { type: 'string', multiple: true },
   },
 });
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -30,75 +32,60 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-
-const devSet = readFileSync(values.set ?? '', 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { text: string; intent: IntentId; tags?: string[] });
-const kb = loadKnowledge('knowledge');
-const examples = trainingExamples(kb);
-
-function evaluate(classifier: Classifier | undefined, thresholds?: Partial<Thresholds>) {
-  const router = createRouter(kb, { classifier, thresholds });
-  const predictions: (Prediction & { text: string; confidence: number; tags: string[] })[] = devSet.map((d) => {
-    const r = router.route({ text: d.text, kind: 'mention' });
-    return { expected: d.intent, predicted: r.intent, text: d.text, confidence: r.confidence, tags: d.tags ?? [] };
-  });
-  return { router, predictions, metrics: computeMetrics(predictions) };
-}
-
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+const DEV = 'test/fixtures/router-dev.jsonl';
+const EXTERNAL = 'test/fixtures/router-external.jsonl';
+const setPaths = values.set ?? [DEV, EXTERNAL].filter((p) => existsSync(p));
+const kb = loadKnowledge('knowledge');
+const examples = kb.examples;
+out(`training examples from knowledge/: ${examples.length} in ${new Set(examples.map((e) => e.group)).size} groups`);
+
 if (values.cv) {
-  // Every fifth example held out in turn: an estimate of how the classifier does on wording it never saw.
-  const folds = 5;
-  const lexicon = compileLexicon(kb.lexicon.terms);
-  const predictions: Prediction[] = [];
-  for (let f = 0; f < folds; f++) {
-    const train = examples.filter((_, i) => i % folds !== f);
-    const router = createRouter(kb, { classifier: trainLogisticRegression(train, { lexicon }) });
-    for (const e of examples.filter((_, i) => i % folds === f)) {
-      predictions.push({ expected: e.intent, predicted: router.route({ text: e.text, kind: 'mention' }).intent });
-    }
+  // Whole groups held out in turn (a style such as "statement", or a language such as "de"), so a fold
+  // never sees sentences written alongside the ones it is tested on.
+  const groups = [...new Set(examples.map((e) => e.group))];
+  const all: { expected: (typeof examples)[number]['intent']; predicted: (typeof examples)[number]['intent'] }[] = [];
+  for (const group of groups) {
+    const train = examples.filter((e) => e.group !== group);
+    const router = createRouter(kb, { classifier: trainProduct(kb, train) });
+    const held = examples.filter((e) => e.group === group);
+    const rows = held.map((e) => ({ expected: e.intent, predicted: router.route({ text: e.text, kind: 'mention' }).intent }));
+    all.push(...rows);
+    const m = computeMetrics(rows);
+    out(`  held out ${group.padEnd(10)} ${String(held.length).padStart(4)} examples: accuracy ${pct(m.accuracy)}`);
   }
-  const m = computeMetrics(predictions);
-  out(`${folds}-fold cross-validation on ${examples.length} knowledge-base examples:`);
-  out(`accuracy ${pct(m.accuracy)} · macro-F1 ${pct(m.macroF1)} · out-of-scope recall ${pct(m.recall.out_of_scope)}`);
+  const m = computeMetrics(all);
+  out(`grouped cross-validation over ${groups.length} groups: accuracy ${pct(m.accuracy)} · macro-F1 ${pct(m.macroF1)} · out-of-scope precision ${pct(outOfScopePrecision(all))} · recall ${pct(m.recall.out_of_scope)}`);
 } else if (values.tune) {
-  const rows: string[] = [];
-  for (const fallback of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
-    for (const outOfScope of [0.1, 0.15, 0.2, 0.25, 0.3]) {
-      if (outOfScope > fallback) continue;
-      const { metrics: m } = evaluate(undefined, { fallback, outOfScope });
-      rows.push(
-        `fallback ${fallback} oos ${outOfScope}: accuracy ${pct(m.accuracy)} macro-F1 ${pct(m.macroF1)} oos recall ${pct(m.recall.out_of_scope)}`,
-      );
+  const dev = readSet(DEV);
+  const rows: [number, string][] = [];
+  const classifier = trainProduct(kb, examples);
+  for (const refuse of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+    for (const answer of [0.25, 0.3, 0.4, 0.5]) {
+      for (const ambiguity of [0.05, 0.1, 0.15]) {
+        const t: Partial<Thresholds> = { refuse, answer, ambiguity };
+        const { rows: r, metrics: m } = scoreSet(createRouter(kb, { classifier, thresholds: t }), dev);
+        const f = (m.accuracy + outOfScopePrecision(r) + m.recall.out_of_scope) / 3;
+        rows.push([f, `${JSON.stringify(t)}: accuracy ${pct(m.accuracy)} oos precision ${pct(outOfScopePrecision(r))} recall ${pct(m.recall.out_of_scope)}`]);
+      }
     }
   }
-  out(rows.join('\n'));
+  out(rows.sort((a, b) => b[0] - a[0]).slice(0, 15).map((r) => r[1]).join('\n'));
 } else {
-  out(`development set: ${devSet.length} messages; training examples from knowledge/: ${examples.length}`);
-  const approaches: [string, Classifier | undefined][] = [
-    ['logistic regression (own, in product)', undefined],
-    ['MiniSearch BM25 k-NN (library)', createMiniSearchClassifier(examples)],
-  ];
-  for (const [name, classifier] of approaches) {
-    const { metrics: m, predictions } = evaluate(classifier);
-    out(`\n== ${name} · thresholds ${JSON.stringify(DEFAULT_THRESHOLDS)}`);
-    out(`accuracy ${pct(m.accuracy)} · macro-F1 ${pct(m.macroF1)} · out-of-scope recall ${pct(m.recall.out_of_scope)}`);
-    const tags = [...new Set(predictions.flatMap((p) => p.tags))].sort();
-    out(
-      `by tag: ${tags
-        .map((t) => {
-          const sel = predictions.filter((p) => p.tags.includes(t));
-          return `${t} ${pct(sel.filter((p) => p.expected === p.predicted).length / sel.length)} (${sel.length})`;
-        })
-        .join(' · ')}`,
-    );
-    out(formatConfusion(m));
-    if (values.errors) {
-      for (const p of predictions.filter((x) => x.expected !== x.predicted)) {
-        out(`  ✗ ${p.expected} → ${p.predicted} (${p.confidence.toFixed(2)}): ${p.text.slice(0, 140)}`);
+  const list = values.compare ? approaches(kb, trainingExamples(kb)) : [{ name: 'product', classifier: undefined }];
+  for (const path of setPaths) {
+    const set = readSet(path);
+    out(`\n#### ${path}: ${set.length} messages · thresholds ${JSON.stringify(DEFAULT_THRESHOLDS)}`);
+    for (const { name, classifier } of list) {
+      const { rows, metrics } = scoreSet(createRouter(kb, { classifier }), set);
+      out(`\n== ${name}`);
+      for (const line of summary(rows, metrics)) out(line);
+      if (!values.compare) out(formatConfusion(metrics));
+      if (values.errors) {
+        for (const p of rows.filter((x) => x.expected !== x.predicted)) {
+          out(`  ✗ ${p.expected} → ${p.predicted} (${p.confidence.toFixed(2)} ${p.decision}) [${p.lang}/${p.style}]: ${p.text.slice(0, 140)}`);
+        }
       }
     }
   }

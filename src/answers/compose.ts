@@ -53,17 +53,18 @@ export function answerReply(kb: KnowledgeBase, intent: IntentId): Reply {
   };
 }
 
-/** Asks which of two topics the user meant; adapters render the choices as buttons. */
-export function clarifyReply(kb: KnowledgeBase, first: IntentId, second: IntentId): Reply {
-  const a = topicChoice(kb, first);
-  const b = topicChoice(kb, second);
+/** Asks which of two or three close topics the user meant; adapters render the choices as buttons. */
+export function clarifyReply(kb: KnowledgeBase, ...intents: IntentId[]): Reply {
+  const choices = [...new Set(intents)].slice(0, 3).map((i) => topicChoice(kb, i));
+  const labels = choices.map((c) => `*${c.label}*`);
+  const listed = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
   return {
     kind: 'clarify',
     title: 'Which did you mean?',
-    body: `I can answer that from two angles: *${a.label}* or *${b.label}*. Pick one, or rephrase your question.`,
+    body: `I can answer that from ${choices.length === 3 ? 'three' : 'two'} angles: ${listed}. Pick one, or rephrase your question.`,
     facts: [],
     advice: [],
-    choices: [a, b],
+    choices,
     entryIds: [],
   };
 }
@@ -102,7 +103,6 @@ export function noticeReply(title: string, body: string, kb: KnowledgeBase): Rep
 
 /** Builds the reply the router's decision calls for. */
 export function replyForRoute(kb: KnowledgeBase, route: RouteResult): Reply {
-  const second = route.alternatives[0]?.intent;
   switch (route.decision) {
     case 'answer':
     case 'refuse': {
@@ -114,8 +114,16 @@ export function replyForRoute(kb: KnowledgeBase, route: RouteResult): Reply {
       }
       return reply;
     }
-    case 'clarify':
-      return second ? clarifyReply(kb, route.intent, second) : answerReply(kb, route.intent);
+    case 'clarify': {
+      const near = [route.intent, ...route.alternatives.map((a) => a.intent)].filter(
+        (i): i is IntentId => i !== 'out_of_scope' && i !== 'help',
+      );
+      const [first, ...others] = [...new Set(near)];
+      if (!first) return unsureReply(kb, route);
+      if (others.length === 0) return answerReply(kb, first);
+      // A confident pair is offered as two choices; an unsure pick gets a third, closest topic too.
+      return clarifyReply(kb, first, ...others.slice(0, route.reason === 'ambiguous' ? 1 : 2));
+    }
     case 'unsure':
       if (route.reason === 'empty') {
         return noticeReply('Ask me anything about the career', 'Your message was empty. Try one of these:', kb);

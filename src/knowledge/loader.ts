@@ -3,7 +3,7 @@
  * names the file and the field, so a curator can fix the YAML without reading code.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import { checkNumbersCited, uncitedNumbers } from './numbers.ts';
 import {
   type Entry,
   entrySchema,
+  examplesFileSchema,
   type Fact,
   type Lexicon,
   lexiconSchema,
@@ -20,6 +21,13 @@ import {
   type Source,
   sourcesFileSchema,
 } from './schema.ts';
+
+/** One training message for the router, with the group it came from (`entry` for an entry's own `examples`). */
+export interface LabelledExample {
+  text: string;
+  intent: IntentId;
+  group: string;
+}
 
 /** The validated knowledge base, indexed for the router and the answer builder. */
 export interface KnowledgeBase {
@@ -30,6 +38,8 @@ export interface KnowledgeBase {
   rubric: Rubric;
   /** Router vocabulary: variants read as canonical terms. */
   lexicon: Lexicon;
+  /** Every training message: each entry's `examples`, then the groups of `examples/<intent>.yaml`. */
+  examples: readonly LabelledExample[];
   /** Looks up `<entry id>/<fact id>`. */
   fact(ref: string): { entry: Entry; fact: Fact } | undefined;
 }
@@ -107,6 +117,20 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     problems.push(...checkNumbersCited(entry).map((p) => `${file}: ${p}`));
     entries.set(intent, entry);
   }
+  const examples: LabelledExample[] = [...entries.values()].flatMap((e) =>
+    e.examples.map((text) => ({ text, intent: e.intent, group: 'entry' })),
+  );
+  // Listed by intent rather than found by scanning the folder, so a stray file is never trained on.
+  for (const intent of INTENT_IDS) {
+    const file = join('examples', `${intent}.yaml`);
+    if (!existsSync(join(dir, file))) continue;
+    const extra = read(file, examplesFileSchema);
+    if (!extra) continue;
+    if (extra.intent !== intent) problems.push(`${file}: intent: must be "${intent}"`);
+    for (const [group, texts] of Object.entries(extra.groups)) {
+      for (const text of texts) examples.push({ text, intent, group });
+    }
+  }
   const rubric = read('viability-rubric.yaml', rubricSchema);
   const lexicon = read('lexicon.yaml', lexiconSchema);
 
@@ -124,7 +148,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     problems.push(...checkRubric(rubric, fact).map((p) => `viability-rubric.yaml: ${p}`));
   }
   if (problems.length > 0 || !rubric || !lexicon) throw new KnowledgeError(problems);
-  return { version: hash.digest('hex').slice(0, 12), entries, sources, rubric, lexicon, fact };
+  return { version: hash.digest('hex').slice(0, 12), entries, sources, rubric, lexicon, examples, fact };
 }
 
 function checkRubric(rubric: Rubric, fact: KnowledgeBase['fact']): string[] {

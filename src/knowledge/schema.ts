@@ -63,6 +63,17 @@ export const entrySchema = z
     }
   });
 
+/**
+ * Extra training messages for one intent (`knowledge/examples/<intent>.yaml`), grouped by style
+ * (`statement`, `headline`, `typo`...) or language code (`es`, `de`, `hi`...): the router trains on every
+ * group, and `npm run eval -- --cv` holds whole groups out to measure generalisation.
+ */
+export const examplesFileSchema = z.strictObject({
+  version: z.literal(1),
+  intent: intentId,
+  groups: z.record(slug, z.array(text.max(1_000))),
+});
+
 /** A publication or data set a fact cites. */
 export const sourceSchema = z.strictObject({
   id: slug,
@@ -145,3 +156,5 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Rubric = z.infer<typeof rubricSchema>;
 export type Rating = z.infer<typeof ratingSchema>;
 export type Lexicon = z.infer<typeof lexiconSchema>;
+/** A validated `knowledge/examples/<intent>.yaml` file. */
+export type ExamplesFile = z.infer<typeof examplesFileSchema>;

@@ -35,6 +35,8 @@ export interface LogRegOptions {
   seed?: number;
   /** Synonyms applied before feature extraction (from knowledge/lexicon.yaml). */
   lexicon?: CompiledLexicon;
+  /** Picks the stemmer for a text (e.g. by its language); the built-in English suffix stripper by default. */
+  stemmerFor?: (text: string) => (word: string) => string;
 }
 
 /** Small deterministic PRNG so training, and so every answer, is the same on every start. */
@@ -64,8 +66,8 @@ function softmax(scores: Float64Array): Float64Array {
 
 /** Trains the logistic-regression classifier on `examples`. Takes a few hundred milliseconds at most. */
 export function trainLogisticRegression(examples: readonly TrainingExample[], options: LogRegOptions = {}): Classifier {
-  const { epochs = 30, learningRate = 1, l2 = 1e-3, seed = 42, lexicon } = options;
-  const features = (text: string) => extract(text, lexicon);
+  const { epochs = 30, learningRate = 1, l2 = 1e-3, seed = 42, lexicon, stemmerFor } = options;
+  const features = (text: string) => extract(text, lexicon, stemmerFor?.(text));
   const labels = [...new Set(examples.map((e) => e.intent))];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const vocab = new Map<string, number>();

@@ -30,7 +30,10 @@ export interface RouteResult {
   alternatives: Scored[];
   /** Knowledge entries the answer is built from. */
   entryIds: string[];
-  /** `answer`: answer `intent`; `clarify`: ask which of `intent` and `alternatives[0]`; `unsure`: say what the bot can do; `refuse`: out of scope. */
+  /**
+   * `answer`: answer `intent`; `clarify`: in scope but unsure of the topic, so offer `intent` and the closest
+   * `alternatives`; `unsure`: nothing to go on (empty or no words); `refuse`: clearly about something else.
+   */
   decision: 'answer' | 'clarify' | 'unsure' | 'refuse';
   reason: RouteReason;
   /** True when the text was cut to the routed maximum. */
@@ -39,22 +42,25 @@ export interface RouteResult {
 
 /** Decision thresholds (probabilities from the classifier). */
 export interface Thresholds {
-  /** Below this the top intent is not trusted. */
-  fallback: number;
-  /** Below this (and with no conversation to lean on) the message counts as out of scope. */
-  outOfScope: number;
-  /** When the top two are closer than this, ask which was meant. */
+  /** Refusing needs evidence: the out-of-scope class must be the top pick with at least this probability. */
+  refuse: number;
+  /** In scope, a topic is answered when its share of the in-scope probability reaches this... */
+  answer: number;
+  /** ...and leads the next topic by at least this margin; otherwise the closest topics are offered. */
   ambiguity: number;
   /** In a thread, a short message judged out of scope with less confidence than this keeps the thread's topic. */
   followUpOutOfScope: number;
+  /** In a thread, a short message whose best topic has less than this share keeps the thread's topic. */
+  followUpTopic: number;
 }
 
-/** Tuned on `test/fixtures/router-dev.jsonl`; see docs/router.md for the figures. */
+/** Tuned on `test/fixtures/router-dev.jsonl` with `npm run eval -- --tune`; see docs/router.md for the figures. */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  fallback: 0.3,
-  outOfScope: 0.2,
-  ambiguity: 0.08,
-  followUpOutOfScope: 0.5,
+  refuse: 0.5,
+  answer: 0.4,
+  ambiguity: 0.1,
+  followUpOutOfScope: 0.7,
+  followUpTopic: 0.5,
 };
 
 /** What the router may know about the conversation so far. */
@@ -73,7 +79,7 @@ const NOT_A_TOPIC: ReadonlySet<IntentId> = new Set(['help', 'out_of_scope']);
 
 /** Every example message in the knowledge base, labelled with its entry's intent. */
 export function trainingExamples(kb: KnowledgeBase): TrainingExample[] {
-  return [...kb.entries.values()].flatMap((entry) => entry.examples.map((text) => ({ text, intent: entry.intent })));
+  return kb.examples.map(({ text, intent }) => ({ text, intent }));
 }
 
 /** Builds a router; trains the default classifier on the knowledge base unless one is given. */
@@ -110,15 +116,22 @@ export function createRouter(
       if (input.noWords) return result('help', 1, 'unsure', 'no_words');
       if (looksLikeInjection(input.text)) return result('out_of_scope', 1, 'refuse', 'injection');
 
-      const [top, ...rest] = classifier.classify(input.text);
-      if (!top) return result('out_of_scope', 0, 'unsure', 'low_confidence');
-      const alternatives = rest.slice(0, 4);
-      const runnerUp = alternatives[0];
-      const followUp = message.kind === 'thread_reply' || message.kind === 'direct';
+      const ranked = classifier.classify(input.text);
+      if (ranked.length === 0) return result('help', 0, 'unsure', 'low_confidence');
+      // Two decisions. First: is the message about this field at all? Only clear evidence that it is about
+      // something else (the out-of-scope class on top, and by a clear probability) earns a refusal.
+      const outside = ranked.find((r) => r.intent === 'out_of_scope')?.confidence ?? 0;
+      const topics = ranked.filter((r) => r.intent !== 'out_of_scope');
+      const [top, second] = topics;
+      if (!top) return result('out_of_scope', outside, 'refuse', 'classified');
+      const inside = Math.max(1 - outside, Number.EPSILON);
+      const share = (s: Scored | undefined) => (s ? s.confidence / inside : 0);
+      const refuse = ranked[0]?.intent === 'out_of_scope' && outside >= t.refuse;
 
-      // A short, vague follow-up ("and in europe?") continues the thread's topic rather than leaving scope.
-      const vague =
-        top.confidence < t.fallback || (top.intent === 'out_of_scope' && top.confidence < t.followUpOutOfScope);
+      // A short follow-up ("and in europe?", "what about freelancing") continues the thread's topic unless
+      // it clearly names another one.
+      const followUp = message.kind === 'thread_reply' || message.kind === 'direct';
+      const vague = refuse ? outside < t.followUpOutOfScope : share(top) < t.followUpTopic;
       if (
         vague &&
         followUp &&
@@ -126,22 +139,20 @@ export function createRouter(
         !NOT_A_TOPIC.has(context.lastIntent) &&
         input.text.split(' ').length <= 8
       ) {
-        return result(context.lastIntent, top.confidence, 'answer', 'context', [top, ...alternatives].slice(0, 4));
+        return result(context.lastIntent, top.confidence, 'answer', 'context', topics.slice(0, 4));
       }
-      if (top.confidence < t.fallback) {
-        if (top.confidence < t.outOfScope || top.intent === 'out_of_scope') {
-          const others = [top, ...alternatives].filter((a) => a.intent !== 'out_of_scope').slice(0, 4);
-          return result('out_of_scope', top.confidence, 'unsure', 'low_confidence', others);
-        }
-        return result(top.intent, top.confidence, 'unsure', 'low_confidence', alternatives);
+      if (refuse) return result('out_of_scope', outside, 'refuse', 'classified', topics.slice(0, 4));
+
+      // Second: which topic. When unsure, the closest topics are offered rather than a refusal.
+      const alternatives = topics.slice(1, 5);
+      if (share(top) < t.answer) {
+        return result(top.intent, top.confidence, 'clarify', 'low_confidence', alternatives);
       }
-      if (top.intent === 'out_of_scope')
-        return result(top.intent, top.confidence, 'refuse', 'classified', alternatives);
       if (
-        runnerUp &&
-        top.confidence - runnerUp.confidence < t.ambiguity &&
+        second &&
+        share(top) - share(second) < t.ambiguity &&
         !NOT_A_TOPIC.has(top.intent) &&
-        !NOT_A_TOPIC.has(runnerUp.intent)
+        !NOT_A_TOPIC.has(second.intent)
       ) {
         return result(top.intent, top.confidence, 'clarify', 'ambiguous', alternatives);
       }

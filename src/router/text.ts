@@ -10,15 +10,19 @@ const STOPWORDS = new Set(
   ),
 );
 
+const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+
 /** Lower-cases, folds accents and width, and replaces everything but letters and digits with spaces. */
 export function normalise(text: string): string {
   return text
     .toWellFormed()
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Only the Latin-style accents go; Devanagari vowel signs and other scripts' marks carry meaning.
+    .replace(/[\u0300-\u036f]+/g, '')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}$]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}$]+/gu, ' ')
     .trim();
 }
 
@@ -32,27 +36,42 @@ export function tokenise(text: string): string[] {
 export interface CompiledLexicon {
   phrases: Map<string, string[]>;
   longest: number;
+  /** Single-word variants written `stem*`: any token starting with the stem, longest stem first. */
+  prefixes: [string, string[]][];
 }
 
 /** Compiles lexicon terms for `applyLexicon`; variants and terms go through the same normalisation as messages. */
 export function compileLexicon(terms: Record<string, string[]>): CompiledLexicon {
   const phrases = new Map<string, string[]>();
+  const prefixes: [string, string[]][] = [];
   let longest = 1;
   for (const [canonical, variants] of Object.entries(terms)) {
     const target = tokenise(canonical);
     for (const variant of variants) {
+      // Inflected languages (Polish, Russian, Turkish...) need one stem rather than every ending.
+      if (variant.endsWith('*') && !/\s/.test(variant.trim())) {
+        const stemmed = normalise(variant.slice(0, -1));
+        if (stemmed.length >= 3) prefixes.push([stemmed, target]);
+        continue;
+      }
       const tokens = tokenise(variant);
       if (tokens.length === 0) continue;
       longest = Math.max(longest, tokens.length);
       phrases.set(tokens.join(' '), target);
     }
   }
-  return { phrases, longest };
+  prefixes.sort((a, b) => b[0].length - a[0].length);
+  return { phrases, longest, prefixes };
+}
+
+function prefixTarget(token: string, lexicon: CompiledLexicon): string[] | undefined {
+  for (const [stemmed, target] of lexicon.prefixes) if (token.startsWith(stemmed)) return target;
+  return undefined;
 }
 
 /** Replaces lexicon variants in a token list with their canonical tokens, longest match first. */
 export function applyLexicon(tokens: readonly string[], lexicon: CompiledLexicon | undefined): string[] {
-  if (!lexicon || lexicon.phrases.size === 0) return [...tokens];
+  if (!lexicon || (lexicon.phrases.size === 0 && lexicon.prefixes.length === 0)) return [...tokens];
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
@@ -64,7 +83,8 @@ export function applyLexicon(tokens: readonly string[], lexicon: CompiledLexicon
       }
     }
     if (matched === 0) {
-      out.push(tokens[i] ?? '');
+      const token = tokens[i] ?? '';
+      out.push(...(prefixTarget(token, lexicon) ?? [token]));
       matched = 1;
     }
     i += matched;
@@ -100,10 +120,10 @@ export function isStopword(word: string): boolean {
  * Sparse features of a text: stemmed content words, word bigrams, and character 3-4-grams of each word
  * (the n-grams are what make "salery" and "certifcate" land near their correct spelling).
  */
-export function features(text: string, lexicon?: CompiledLexicon): string[] {
+export function features(text: string, lexicon?: CompiledLexicon, stemmer: (word: string) => string = stem): string[] {
   const words = applyLexicon(tokenise(text), lexicon);
   const out = new Set<string>();
-  const stems = words.map(stem);
+  const stems = words.map(stemmer);
   words.forEach((word, i) => {
     out.add(`w:${stems[i]}`);
     if (isStopword(word) || word.length < 3 || /^\d+$/.test(word)) return;
@@ -113,5 +133,14 @@ export function features(text: string, lexicon?: CompiledLexicon): string[] {
     }
   });
   for (let i = 0; i + 1 < stems.length; i++) out.add(`b:${stems[i]}_${stems[i + 1]}`);
+  // Chinese, Japanese and Korean runs have no spaces between words: their characters and character pairs
+  // stand in for words.
+  for (const run of words.join(' ').match(UNSPACED_RUN) ?? []) {
+    const chars = [...run];
+    chars.forEach((c, i) => {
+      out.add(`h:${c}`);
+      if (i + 1 < chars.length) out.add(`h:${c}${chars[i + 1]}`);
+    });
+  }
   return [...out];
 }
