@@ -132,7 +132,12 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     }
   }
   const rubric = read('viability-rubric.yaml', rubricSchema);
-  const lexicon = read('lexicon.yaml', lexiconSchema);
+  const baseLexicon = read('lexicon.yaml', lexiconSchema);
+  // Other languages' words live in a file of their own; both feed one lexicon.
+  const languages = existsSync(join(dir, 'lexicon-languages.yaml'))
+    ? read('lexicon-languages.yaml', lexiconSchema)
+    : { version: 1 as const, terms: {} };
+  const lexicon = baseLexicon && languages ? mergeLexicons(baseLexicon, languages) : undefined;
 
   const fact = (ref: string) => {
     const [entryId, factId] = ref.split('/');
@@ -149,6 +154,12 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   }
   if (problems.length > 0 || !rubric || !lexicon) throw new KnowledgeError(problems);
   return { version: hash.digest('hex').slice(0, 12), entries, sources, rubric, lexicon, examples, fact };
+}
+
+function mergeLexicons(a: Lexicon, b: Lexicon): Lexicon {
+  const terms: Record<string, string[]> = { ...a.terms };
+  for (const [canonical, variants] of Object.entries(b.terms)) terms[canonical] = [...(terms[canonical] ?? []), ...variants];
+  return { version: a.version, terms };
 }
 
 function checkRubric(rubric: Rubric, fact: KnowledgeBase['fact']): string[] {

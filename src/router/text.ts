@@ -38,16 +38,26 @@ export interface CompiledLexicon {
   longest: number;
   /** Single-word variants written `stem*`: any token starting with the stem, longest stem first. */
   prefixes: [string, string[]][];
+  /** Chinese, Japanese, Korean and Arabic variants, matched inside words (longest first), since those scripts join words. */
+  infixes: [string, string][];
 }
+
+const JOINED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}]/u;
 
 /** Compiles lexicon terms for `applyLexicon`; variants and terms go through the same normalisation as messages. */
 export function compileLexicon(terms: Record<string, string[]>): CompiledLexicon {
   const phrases = new Map<string, string[]>();
   const prefixes: [string, string[]][] = [];
+  const infixes: [string, string][] = [];
   let longest = 1;
   for (const [canonical, variants] of Object.entries(terms)) {
     const target = tokenise(canonical);
     for (const variant of variants) {
+      if (JOINED_SCRIPT.test(variant)) {
+        const joined = normalise(variant);
+        if ([...joined].length >= 2) infixes.push([joined, ` ${target.join(' ')} `]);
+        continue;
+      }
       // Inflected languages (Polish, Russian, Turkish...) need one stem rather than every ending.
       if (variant.endsWith('*') && !/\s/.test(variant.trim())) {
         const stemmed = normalise(variant.slice(0, -1));
@@ -61,7 +71,8 @@ export function compileLexicon(terms: Record<string, string[]>): CompiledLexicon
     }
   }
   prefixes.sort((a, b) => b[0].length - a[0].length);
-  return { phrases, longest, prefixes };
+  infixes.sort((a, b) => b[0].length - a[0].length);
+  return { phrases, longest, prefixes, infixes };
 }
 
 function prefixTarget(token: string, lexicon: CompiledLexicon): string[] | undefined {
@@ -89,6 +100,14 @@ export function applyLexicon(tokens: readonly string[], lexicon: CompiledLexicon
     }
     i += matched;
   }
+  return out;
+}
+
+/** Replaces joined-script lexicon variants inside a normalised text with their canonical words. */
+export function replaceInfixes(normalised: string, lexicon: CompiledLexicon | undefined): string {
+  if (!lexicon || lexicon.infixes.length === 0 || !JOINED_SCRIPT.test(normalised)) return normalised;
+  let out = normalised;
+  for (const [variant, target] of lexicon.infixes) if (out.includes(variant)) out = out.split(variant).join(target);
   return out;
 }
 
@@ -121,7 +140,7 @@ export function isStopword(word: string): boolean {
  * (the n-grams are what make "salery" and "certifcate" land near their correct spelling).
  */
 export function features(text: string, lexicon?: CompiledLexicon, stemmer: (word: string) => string = stem): string[] {
-  const words = applyLexicon(tokenise(text), lexicon);
+  const words = applyLexicon(tokenise(replaceInfixes(normalise(text), lexicon)), lexicon);
   const out = new Set<string>();
   const stems = words.map(stemmer);
   words.forEach((word, i) => {
