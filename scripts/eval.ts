@@ -13,9 +13,9 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
 import { createRouter, DEFAULT_THRESHOLDS, type Thresholds, trainingExamples } from '../src/router/router.ts';
-import { computeMetrics, formatConfusion } from './lib/metrics.ts';
 import { approaches, trainProduct } from './lib/eval-approaches.ts';
 import { outOfScopePrecision, readSet, scoreSet, summary } from './lib/eval-sets.ts';
+import { computeMetrics, formatConfusion } from './lib/metrics.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,13 +50,18 @@ if (values.cv) {
     const train = examples.filter((e) => e.group !== group);
     const router = createRouter(kb, { classifier: trainProduct(kb, train) });
     const held = examples.filter((e) => e.group === group);
-    const rows = held.map((e) => ({ expected: e.intent, predicted: router.route({ text: e.text, kind: 'mention' }).intent }));
+    const rows = held.map((e) => ({
+      expected: e.intent,
+      predicted: router.route({ text: e.text, kind: 'mention' }).intent,
+    }));
     all.push(...rows);
     const m = computeMetrics(rows);
     out(`  held out ${group.padEnd(10)} ${String(held.length).padStart(4)} examples: accuracy ${pct(m.accuracy)}`);
   }
   const m = computeMetrics(all);
-  out(`grouped cross-validation over ${groups.length} groups: accuracy ${pct(m.accuracy)} · macro-F1 ${pct(m.macroF1)} · out-of-scope precision ${pct(outOfScopePrecision(all))} · recall ${pct(m.recall.out_of_scope)}`);
+  out(
+    `grouped cross-validation over ${groups.length} groups: accuracy ${pct(m.accuracy)} · macro-F1 ${pct(m.macroF1)} · out-of-scope precision ${pct(outOfScopePrecision(all))} · recall ${pct(m.recall.out_of_scope)}`,
+  );
 } else if (values.tune) {
   const dev = readSet(DEV);
   const rows: [number, string][] = [];
@@ -67,11 +72,20 @@ if (values.cv) {
         const t: Partial<Thresholds> = { refuse, answer, ambiguity };
         const { rows: r, metrics: m } = scoreSet(createRouter(kb, { classifier, thresholds: t }), dev);
         const f = (m.accuracy + outOfScopePrecision(r) + m.recall.out_of_scope) / 3;
-        rows.push([f, `${JSON.stringify(t)}: accuracy ${pct(m.accuracy)} oos precision ${pct(outOfScopePrecision(r))} recall ${pct(m.recall.out_of_scope)}`]);
+        rows.push([
+          f,
+          `${JSON.stringify(t)}: accuracy ${pct(m.accuracy)} oos precision ${pct(outOfScopePrecision(r))} recall ${pct(m.recall.out_of_scope)}`,
+        ]);
       }
     }
   }
-  out(rows.sort((a, b) => b[0] - a[0]).slice(0, 15).map((r) => r[1]).join('\n'));
+  out(
+    rows
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 15)
+      .map((r) => r[1])
+      .join('\n'),
+  );
 } else {
   const list = values.compare ? approaches(kb, trainingExamples(kb)) : [{ name: 'product', classifier: undefined }];
   for (const path of setPaths) {
@@ -84,7 +98,9 @@ if (values.cv) {
       if (!values.compare) out(formatConfusion(metrics));
       if (values.errors) {
         for (const p of rows.filter((x) => x.expected !== x.predicted)) {
-          out(`  ✗ ${p.expected} → ${p.predicted} (${p.confidence.toFixed(2)} ${p.decision}) [${p.lang}/${p.style}]: ${p.text.slice(0, 140)}`);
+          out(
+            `  ✗ ${p.expected} → ${p.predicted} (${p.confidence.toFixed(2)} ${p.decision}) [${p.lang}/${p.style}]: ${p.text.slice(0, 140)}`,
+          );
         }
       }
     }

@@ -3,9 +3,11 @@
  * go to the LLM layer, and the exchange is remembered (clipped, with a TTL) for the next message.
  */
 import { replyForRoute } from './answers/compose.ts';
+import { detectLanguage, englishOnlyNote } from './answers/language.ts';
 import type { HandleOptions } from './bot.ts';
 import type { AppContext } from './context.ts';
 import { answerFollowUp } from './follow-up.ts';
+import type { RouteResult } from './router/router.ts';
 import type { SafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
 import type { IncomingMessage, IntentId, Reply, ReplyChoice } from './types.ts';
@@ -44,6 +46,32 @@ const CONVERSATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const MAX_TURNS = 10;
 const MAX_TURN_CHARS = 500;
 
+/**
+ * With a model configured, a first message the router is unsure about (in scope, topic unclear) gets the
+ * model's pick among the candidate topics. The router's own decision stands when the model is off, slow,
+ * over budget or picks nothing valid.
+ */
+async function settleFirstMessage(ctx: AppContext, text: string, route: RouteResult): Promise<RouteResult> {
+  if (!ctx.llm || route.decision !== 'clarify') return route;
+  const candidates = [route.intent, ...route.alternatives.map((a) => a.intent)]
+    .filter((i) => i !== 'out_of_scope' && i !== 'help')
+    .slice(0, 4);
+  const picked = await ctx.llm.pickIntent(text, candidates).catch(() => undefined);
+  if (!picked) return route;
+  const confidence = [
+    route.intent === picked ? route.confidence : 0,
+    ...route.alternatives.map((a) => (a.intent === picked ? a.confidence : 0)),
+  ];
+  return {
+    ...route,
+    intent: picked,
+    confidence: Math.max(...confidence),
+    decision: 'answer',
+    reason: 'model_pick',
+    entryIds: [ctx.kb.entries.get(picked)?.id ?? picked],
+  };
+}
+
 /** Answers a routed message and remembers the exchange in its conversation. */
 export function createConversations(ctx: AppContext, memory: SafeStore) {
   const { kb, logger, router } = ctx;
@@ -51,7 +79,8 @@ export function createConversations(ctx: AppContext, memory: SafeStore) {
     const conversationKey = keys.conversation(conversationKeyOf(message));
     const conversation = (await memory.get<ConversationState>(conversationKey)) ?? { turns: [] };
     const started = performance.now();
-    const route = router.route(message, { lastIntent: conversation.lastIntent });
+    const routed = router.route(message, { lastIntent: conversation.lastIntent });
+    const route = conversation.turns.length === 0 ? await settleFirstMessage(ctx, message.text, routed) : routed;
     logger.info(
       {
         intent: route.intent,
@@ -73,6 +102,8 @@ export function createConversations(ctx: AppContext, memory: SafeStore) {
       onProgress: options.onProgress,
     });
     const reply = followUp?.reply ?? replyForRoute(kb, route);
+    const note = englishOnlyNote(await detectLanguage(message.text));
+    if (note && !followUp?.viaModel) reply.body = `${note}\n${reply.body}`;
     const start = route.decision === 'answer' && !followUp ? START_CHOICES[route.intent] : undefined;
     if (start) reply.choices = [start, ...reply.choices].slice(0, 3);
     const at = ctx.clock().toISOString();

@@ -15,8 +15,16 @@ export function trainProduct(kb: KnowledgeBase, examples: readonly TrainingExamp
 }
 
 const SNOWBALL: Record<string, string> = {
-  en: 'english', es: 'spanish', de: 'german', fr: 'french', pt: 'portuguese', it: 'italian', nl: 'dutch',
-  tr: 'turkish', ru: 'russian', ar: 'arabic',
+  en: 'english',
+  es: 'spanish',
+  de: 'german',
+  fr: 'french',
+  pt: 'portuguese',
+  it: 'italian',
+  nl: 'dutch',
+  tr: 'turkish',
+  ru: 'russian',
+  ar: 'arabic',
 };
 const stemmers = new Map<string, (w: string) => string>();
 

@@ -70,7 +70,8 @@ export function accuracyBy(rows: readonly Scored[], key: (r: Scored) => string):
 /** The headline figures of a scored set, one line each. */
 export function summary(rows: readonly Scored[], m: Metrics): string[] {
   const nonEnglish = rows.filter((r) => r.lang !== 'en');
-  const acc = (g: readonly Scored[]) => (g.length ? pct(g.filter((r) => r.expected === r.predicted).length / g.length) : 'n/a');
+  const acc = (g: readonly Scored[]) =>
+    g.length ? pct(g.filter((r) => r.expected === r.predicted).length / g.length) : 'n/a';
   return [
     `strict accuracy ${pct(m.accuracy)} · macro-F1 ${pct(m.macroF1)} · out-of-scope precision ${pct(outOfScopePrecision(rows))} · recall ${pct(m.recall.out_of_scope)} · non-English ${acc(nonEnglish)} (${nonEnglish.length})`,
     `refused in scope: ${rows.filter((r) => r.predicted === 'out_of_scope' && r.expected !== 'out_of_scope').length} · decisions: ${accuracyBy(rows, (r) => r.decision)}`,

@@ -33,6 +33,8 @@ export interface LabelledExample {
 export interface KnowledgeBase {
   /** Short content hash: changes whenever any knowledge file changes. */
   version: string;
+  /** The folder it was loaded from (the trained router model is saved there too). */
+  dir: string;
   entries: ReadonlyMap<IntentId, Entry>;
   sources: ReadonlyMap<string, Source>;
   rubric: Rubric;
@@ -153,12 +155,13 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     problems.push(...checkRubric(rubric, fact).map((p) => `viability-rubric.yaml: ${p}`));
   }
   if (problems.length > 0 || !rubric || !lexicon) throw new KnowledgeError(problems);
-  return { version: hash.digest('hex').slice(0, 12), entries, sources, rubric, lexicon, examples, fact };
+  return { version: hash.digest('hex').slice(0, 12), dir, entries, sources, rubric, lexicon, examples, fact };
 }
 
 function mergeLexicons(a: Lexicon, b: Lexicon): Lexicon {
   const terms: Record<string, string[]> = { ...a.terms };
-  for (const [canonical, variants] of Object.entries(b.terms)) terms[canonical] = [...(terms[canonical] ?? []), ...variants];
+  for (const [canonical, variants] of Object.entries(b.terms))
+    terms[canonical] = [...(terms[canonical] ?? []), ...variants];
   return { version: a.version, terms };
 }
 

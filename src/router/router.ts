@@ -8,8 +8,16 @@
 import { cleanInput } from '../input.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { IncomingMessage, IntentId } from '../types.ts';
-import { type Classifier, type Scored, type TrainingExample, trainLogisticRegression } from './classifier.ts';
+import { join } from 'node:path';
+import {
+  type Classifier,
+  classifierFromModel,
+  type Scored,
+  type TrainingExample,
+  trainLogisticRegression,
+} from './classifier.ts';
 import { looksLikeInjection } from './guard.ts';
+import { loadModel, MODEL_FILE, modelKey } from './model-file.ts';
 import { compileLexicon } from './text.ts';
 
 /** Why the router decided as it did, for logs, tests and the reply builder. */
@@ -20,7 +28,8 @@ export type RouteReason =
   | 'injection'
   | 'low_confidence'
   | 'ambiguous'
-  | 'context';
+  | 'context'
+  | 'model_pick';
 
 /** The router's output for one message. */
 export interface RouteResult {
@@ -72,6 +81,8 @@ export interface RouteContext {
 /** Routes messages to intents. */
 export interface Router {
   readonly classifier: Classifier;
+  /** `file`: the saved model matched the knowledge base; `trained`: trained at start-up (stale or missing file). */
+  readonly modelSource: 'file' | 'trained' | 'given';
   route(message: Pick<IncomingMessage, 'text' | 'kind'>, context?: RouteContext): RouteResult;
 }
 
@@ -82,18 +93,28 @@ export function trainingExamples(kb: KnowledgeBase): TrainingExample[] {
   return kb.examples.map(({ text, intent }) => ({ text, intent }));
 }
 
-/** Builds a router; trains the default classifier on the knowledge base unless one is given. */
+/** The product's classifier: the saved model when it matches the knowledge base, else trained now. */
+export function productClassifier(kb: KnowledgeBase): { classifier: Classifier; source: 'file' | 'trained' } {
+  const lexicon = compileLexicon(kb.lexicon.terms);
+  const saved = loadModel(join(kb.dir, MODEL_FILE), modelKey(kb.examples, kb.lexicon));
+  if (saved) return { classifier: classifierFromModel(saved, { lexicon }), source: 'file' };
+  return { classifier: trainLogisticRegression(trainingExamples(kb), { lexicon }), source: 'trained' };
+}
+
+/** Builds a router over the saved or freshly trained classifier unless one is given. */
 export function createRouter(
   kb: KnowledgeBase,
   options: { classifier?: Classifier; thresholds?: Partial<Thresholds> } = {},
 ): Router {
-  const classifier =
-    options.classifier ?? trainLogisticRegression(trainingExamples(kb), { lexicon: compileLexicon(kb.lexicon.terms) });
+  const { classifier, source } = options.classifier
+    ? { classifier: options.classifier, source: 'given' as const }
+    : productClassifier(kb);
   const t: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const entryIdOf = (intent: IntentId) => kb.entries.get(intent)?.id ?? intent;
 
   return {
     classifier,
+    modelSource: source,
     route(message, context = {}) {
       const input = cleanInput(message.text);
       const result = (

@@ -14,16 +14,18 @@ const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc
 
 /** Lower-cases, folds accents and width, and replaces everything but letters and digits with spaces. */
 export function normalise(text: string): string {
-  return text
-    .toWellFormed()
-    .normalize('NFKD')
-    // Only the Latin-style accents go; Devanagari vowel signs and other scripts' marks carry meaning.
-    .replace(/[\u0300-\u036f]+/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{M}\p{N}$]+/gu, ' ')
-    .trim();
+  return (
+    text
+      .toWellFormed()
+      .normalize('NFKD')
+      // Only the Latin-style accents go; Devanagari vowel signs and other scripts' marks carry meaning.
+      .replace(/[\u0300-\u036f]+/g, '')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/['’`]/g, '')
+      .replace(/[^\p{L}\p{M}\p{N}$]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** Tokens of a normalised text, in order. */
