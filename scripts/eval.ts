@@ -66,7 +66,7 @@ if (values.cv) {
   const dev = readSet(DEV);
   const rows: [number, string][] = [];
   const classifier = trainProduct(kb, examples);
-  for (const refuse of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+  for (const refuse of [0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]) {
     for (const answer of [0.25, 0.3, 0.4, 0.5]) {
       for (const ambiguity of [0.05, 0.1, 0.15]) {
         const t: Partial<Thresholds> = { refuse, answer, ambiguity };

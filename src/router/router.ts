@@ -65,7 +65,7 @@ export interface Thresholds {
 
 /** Tuned on `test/fixtures/router-dev.jsonl` with `npm run eval -- --tune`; see docs/router.md for the figures. */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  refuse: 0.5,
+  refuse: 0.3,
   answer: 0.4,
   ambiguity: 0.1,
   followUpOutOfScope: 0.7,
