@@ -9,7 +9,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
-import { createRouter } from '../src/router/router.ts';
+import { trainLogisticRegression } from '../src/router/classifier.ts';
+import { createRouter, trainingExamples } from '../src/router/router.ts';
+import { compileLexicon } from '../src/router/text.ts';
 import { discordInteractionBench } from './lib/discord-bench.ts';
 import { jobsDigestBench } from './lib/jobs-bench.ts';
 import { llmBench } from './lib/llm-bench.ts';
@@ -22,9 +24,14 @@ const texts = readFileSync('test/fixtures/router-dev.jsonl', 'utf8')
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { text: string }).text);
 
+const kbStart = performance.now();
 const kb = loadKnowledge('knowledge');
-const trainStart = performance.now();
+const kbMs = performance.now() - kbStart;
+const loadStart = performance.now();
 const router = createRouter(kb);
+const loadMs = performance.now() - loadStart;
+const trainStart = performance.now();
+trainLogisticRegression(trainingExamples(kb), { lexicon: compileLexicon(kb.lexicon.terms) });
 const trainMs = performance.now() - trainStart;
 
 // Warm up the JIT, then time every call separately.
@@ -41,7 +48,7 @@ for (let r = 0; r < rounds; r++) {
 samples.sort((a, b) => a - b);
 const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? 0;
 out(
-  `router training: ${trainMs.toFixed(0)} ms on ${[...kb.entries.values()].reduce((n, e) => n + e.examples.length, 0)} examples`,
+  `router start-up: knowledge/ loaded in ${kbMs.toFixed(0)} ms; saved model (${router.modelSource}) ready in ${loadMs.toFixed(0)} ms; training afresh would take ${trainMs.toFixed(0)} ms on ${kb.examples.length} examples`,
 );
 out(
   `classification (${samples.length} calls over ${texts.length} messages): p50 ${q(0.5).toFixed(3)} ms · p95 ${q(0.95).toFixed(3)} ms · p99 ${q(0.99).toFixed(3)} ms · max ${(samples.at(-1) ?? 0).toFixed(3)} ms`,
@@ -72,6 +79,22 @@ async function consoleProcessMemory(): Promise<{ peakMb: number; rssMb: number }
   await new Promise((resolve) => child.once('exit', resolve));
   return { peakMb: kb('VmHWM'), rssMb: kb('VmRSS') };
 }
+
+/** Wall time of `node src/cli.ts ask` (process start to exit), median of five runs. */
+async function askWallTime(): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['src/cli.ts', 'ask', 'how much do AI trainers make on Outlier?'], {
+      stdio: 'ignore',
+      env: { ...process.env, DATA_DIR: ':memory:' },
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    runs.push(performance.now() - t0);
+  }
+  return runs.sort((a, b) => a - b)[2] ?? 0;
+}
+out(`cli ask, whole process: median ${(await askWallTime()).toFixed(0)} ms over 5 runs`);
 
 const mem = await consoleProcessMemory();
 out(

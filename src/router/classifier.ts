@@ -7,7 +7,8 @@
  * the alternatives (MiniSearch BM25 nearest neighbours) that led here.
  */
 import type { IntentId } from '../types.ts';
-import { type CompiledLexicon, features as extract } from './text.ts';
+import type { Embeddings } from './embeddings.ts';
+import { type CompiledLexicon, contentWords, features as extract } from './text.ts';
 
 /** One labelled training message. */
 export interface TrainingExample {
@@ -37,6 +38,10 @@ export interface LogRegOptions {
   lexicon?: CompiledLexicon;
   /** Picks the stemmer for a text (e.g. by its language); the built-in English suffix stripper by default. */
   stemmerFor?: (text: string) => (word: string) => string;
+  /** Pretrained word vectors: the mean vector of a text's words becomes dense features beside the sparse ones. */
+  embeddings?: Embeddings;
+  /** Weight of the dense features against the sparse ones. */
+  denseWeight?: number;
 }
 
 /** Small deterministic PRNG so training, and so every answer, is the same on every start. */
@@ -71,6 +76,8 @@ export interface LogRegModel {
   features: string[];
   weights: Float32Array;
   bias: Float64Array;
+  /** Weights of the dense (word-vector) features, `k * dims + d`; absent without embeddings. */
+  dense?: Float32Array;
 }
 
 /** A classifier together with the parameters it was built from. */
@@ -78,27 +85,44 @@ export interface TrainedClassifier extends Classifier {
   readonly model: LogRegModel;
 }
 
-/** A text's sparse feature indices and their shared value (1/sqrt of the feature count). */
+/** A text's sparse feature indices, their shared value (1/sqrt of the feature count), and its dense vector. */
 interface Row {
   idx: number[];
   value: number;
+  vec?: Float32Array;
 }
 
 function scores(model: LogRegModel, row: Row): Float64Array {
   const K = model.labels.length;
   const D = model.features.length;
   const s = new Float64Array(K);
+  const vec = row.vec;
+  const dims = vec?.length ?? 0;
   for (let k = 0; k < K; k++) {
     let sum = 0;
     const base = k * D;
     for (const j of row.idx) sum += model.weights[base + j] ?? 0;
-    s[k] = sum * row.value + (model.bias[k] ?? 0);
+    let dense = 0;
+    if (vec && model.dense) for (let d = 0; d < dims; d++) dense += (model.dense[k * dims + d] ?? 0) * (vec[d] ?? 0);
+    s[k] = sum * row.value + dense + (model.bias[k] ?? 0);
   }
   return s;
 }
 
+type DenseOptions = Pick<LogRegOptions, 'lexicon' | 'embeddings' | 'denseWeight'>;
+
+function denseVector(text: string, options: DenseOptions): Float32Array | undefined {
+  const { embeddings, denseWeight = 1 } = options;
+  const mean = embeddings?.meanVector(contentWords(text, options.lexicon));
+  if (mean) for (let d = 0; d < mean.length; d++) mean[d] = (mean[d] ?? 0) * denseWeight;
+  return mean;
+}
+
 /** Builds the classifier from learned parameters (trained now or loaded from `knowledge/`). */
-export function classifierFromModel(model: LogRegModel, options: Pick<LogRegOptions, 'lexicon' | 'stemmerFor'> = {}): TrainedClassifier {
+export function classifierFromModel(
+  model: LogRegModel,
+  options: Pick<LogRegOptions, 'lexicon' | 'stemmerFor' | 'embeddings' | 'denseWeight'> = {},
+): TrainedClassifier {
   const vocab = new Map(model.features.map((f, i) => [f, i]));
   return {
     name: 'logistic-regression',
@@ -108,7 +132,8 @@ export function classifierFromModel(model: LogRegModel, options: Pick<LogRegOpti
       // scores, so its confidence drops towards the prior instead of resting on one familiar word.
       const all = extract(text, options.lexicon, options.stemmerFor?.(text));
       const idx = all.flatMap((f) => vocab.get(f) ?? []);
-      const p = softmax(scores(model, { idx, value: all.length === 0 ? 0 : 1 / Math.sqrt(all.length) }));
+      const vec = model.dense ? denseVector(text, options) : undefined;
+      const p = softmax(scores(model, { idx, value: all.length === 0 ? 0 : 1 / Math.sqrt(all.length), vec }));
       return model.labels
         .map((intent, k) => ({ intent, confidence: p[k] ?? 0 }))
         .sort((x, y) => y.confidence - x.confidence);
@@ -121,7 +146,7 @@ export function trainLogisticRegression(
   examples: readonly TrainingExample[],
   options: LogRegOptions = {},
 ): TrainedClassifier {
-  const { epochs = 30, learningRate = 1, l2 = 1e-3, seed = 42, lexicon, stemmerFor } = options;
+  const { epochs = 30, learningRate = 1, l2 = 1e-3, seed = 42, lexicon, stemmerFor, embeddings } = options;
   const labels = [...new Set(examples.map((e) => e.intent))];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const vocab = new Map<string, number>();
@@ -134,7 +159,8 @@ export function trainLogisticRegression(
       }
       return i;
     });
-    return { idx, value: idx.length === 0 ? 0 : 1 / Math.sqrt(idx.length), y: labelIndex.get(e.intent) ?? 0 };
+    const vec = embeddings ? denseVector(e.text, options) : undefined;
+    return { idx, value: idx.length === 0 ? 0 : 1 / Math.sqrt(idx.length), vec, y: labelIndex.get(e.intent) ?? 0 };
   });
   const K = labels.length;
   const D = vocab.size;
@@ -147,7 +173,10 @@ export function trainLogisticRegression(
     features: [...vocab.keys()],
     weights: new Float32Array(K * D),
     bias: new Float64Array(K),
+    dense: embeddings ? new Float32Array(K * embeddings.dims) : undefined,
   };
+  const Wd = model.dense;
+  const dims = embeddings?.dims ?? 0;
   const W = model.weights;
   const b = model.bias;
   const random = mulberry32(seed);
@@ -171,8 +200,14 @@ export function trainLogisticRegression(
           const w = W[base + j] ?? 0;
           W[base + j] = w - rate * (grad * row.value + l2 * w);
         }
+        if (Wd && row.vec) {
+          for (let d = 0; d < dims; d++) {
+            const w = Wd[k * dims + d] ?? 0;
+            Wd[k * dims + d] = w - rate * (grad * (row.vec[d] ?? 0) + l2 * w);
+          }
+        }
       }
     }
   }
-  return classifierFromModel(model, { lexicon, stemmerFor });
+  return classifierFromModel(model, options);
 }

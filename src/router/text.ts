@@ -137,6 +137,13 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
+/** The text's words after the lexicon, without stopwords: what word vectors are averaged over. */
+export function contentWords(text: string, lexicon?: CompiledLexicon): string[] {
+  return applyLexicon(tokenise(replaceInfixes(normalise(text), lexicon)), lexicon).filter(
+    (w) => !isStopword(w) && !/^\d+$/.test(w),
+  );
+}
+
 /**
  * Sparse features of a text: stemmed content words, word bigrams, and character 3-4-grams of each word
  * (the n-grams are what make "salery" and "certifcate" land near their correct spelling).
