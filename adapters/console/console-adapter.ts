@@ -51,9 +51,15 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
       const terminal = Boolean((input as { isTTY?: boolean }).isTTY);
       const rl = createInterface({ input, output, terminal, prompt: '> ', historySize: 100 });
       closeReadline = () => rl.close();
+      // Input can end while lines are still queued; readline then refuses `prompt()`, so print it plainly.
+      let closed = false;
+      rl.once('close', () => {
+        closed = true;
+      });
+      const prompt = () => (closed ? output.write('> ') : rl.prompt());
       write(options.greeting ?? greetingText(width(), options.logPath));
       output.write('\n');
-      rl.prompt();
+      prompt();
       for await (const line of rl) {
         if (stopped) break;
         const trimmed = line.trim();
@@ -63,7 +69,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
         const picked = number ? lastChoices[Number(trimmed) - 1] : undefined;
         if (number && !picked) {
           write(`\n${noSuchOptionText(trimmed, lastChoices.length, width())}\n`);
-          rl.prompt();
+          prompt();
           continue;
         }
         const text = picked ? picked.question : line;
@@ -91,7 +97,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
               );
         lastChoices = reply.choices;
         show(reply);
-        rl.prompt();
+        prompt();
       }
       rl.close();
       write('\nBye! Run npm start any time to continue.');

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/process.ts';
 import { tempDir } from '../helpers/context.ts';
+import { freePort } from '../helpers/process.ts';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
