@@ -44,6 +44,7 @@ describe('issue 10: questionnaire answers in plain words', () => {
   it.each([
     ['coding', 'banana'],
     ['coding', 'yes'],
+    ['coding', 'what does a developer do?'],
     ['ai_tools', 'what do you mean?'],
     ['salary', 'as much as possible'],
     ['salary', '50k to 300k'],

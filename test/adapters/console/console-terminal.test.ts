@@ -115,7 +115,8 @@ describe('issue 10: console menus and commands', () => {
     ]);
     expect(printed).not.toMatch(/Please pick one of the options/);
     expect(printed).toMatch(/YOUR VIABILITY CHECK/);
-    expect(printed).toMatch(/Regularly, for everyday tasks/);
+    expect(printed).toMatch(/Noted: Not at all, I don't code yet\./);
+    expect(printed).toMatch(/Noted: Regularly, for everyday tasks\./);
   });
 
   it('re-asks with the options when a plain answer is unclear', async () => {
