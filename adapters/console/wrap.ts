@@ -12,11 +12,15 @@ function columns(text: string): number {
   return [...text].length;
 }
 
+/** A bullet or number that opens a line ("• ", "- ", "2. "), with the spaces before it. */
+const BULLET = /^\s*(?:[•*-]|\d{1,2}\.)\s+/;
+
 /**
- * Wraps one line to `width` columns. Continuation lines start with `indent`; the first line keeps its
- * own leading spaces, so a bullet's hanging indent lines up under its first word.
+ * Wraps one line to `width` columns. Continuation lines start with `indent`, or, when none is given and
+ * the line opens with a bullet, with spaces as wide as the bullet so the text lines up under its first word.
  */
-function wrapLine(line: string, width: number, indent: string): string[] {
+function wrapLine(line: string, width: number, given: string): string[] {
+  const indent = given || ' '.repeat(columns(BULLET.exec(line)?.[0] ?? ''));
   // Each word with the spaces before it, so padding inside a line (aligned columns) survives.
   const words = [...line.trimEnd().matchAll(/(\s*)(\S+)/g)].map((m) => ({ space: m[1] ?? '', word: m[2] ?? '' }));
   const [first, ...rest] = words;
