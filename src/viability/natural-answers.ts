@@ -30,7 +30,7 @@ const KEYWORDS: Record<string, Rule[]> = {
     {
       value: 'basic',
       pattern:
-        /\b(basics?|beginner|a (little|bit)|simple|small|scripts?|scripting|learning|hobby\w*|self taught|bootcamp|tutorials?)\b/,
+        /\b(basics?|beginner|some|a (little|bit)|simple|small|scripts?|scripting|learning|hobby\w*|self taught|bootcamp|tutorials?)\b/,
     },
     {
       value: 'professional',
@@ -54,7 +54,7 @@ const KEYWORDS: Record<string, Rule[]> = {
     {
       value: 'regularly',
       pattern:
-        /\b(every ?day|daily|regular\w*|often|all the time|weekly|every week|most days|a lot|frequently|constantly|for (work|emails?|writing)|at work)\b/,
+        /\b(every ?day|daily|regular\w*|often|all the time|weekly|(every|a|per) week|most days|a lot|frequently|constantly|for (work|emails?|writing)|at work)\b/,
     },
   ],
   portfolio: [
@@ -84,18 +84,19 @@ const KEYWORDS: Record<string, Rule[]> = {
     {
       value: 'maybe',
       first: true,
-      pattern: /\b(maybe|perhaps|possibly|not sure|unsure|depends|dont know|do not know|idk|might|probably|could be)\b/,
+      pattern:
+        /\b(maybe|perhaps|possibly|not sure|unsure|depends|dont know|do not know|idk|might|probably|could be|i guess)\b/,
     },
     {
       value: 'no',
       first: true,
       pattern:
-        /^(no|nope|nah)\b|\b(not really|never|only prompts?|prompts? only|just prompts?|rather not|dont want|do not want)\b/,
+        /^(no|nope|nah)\b(?! problem)|\b(not really|never|only prompts?|prompts? only|just prompts?|rather not|dont want|do not want)\b/,
     },
     {
       value: 'yes',
       pattern:
-        /\b(yes|yeah|yep|yup|sure|of course|definitely|absolutely|happy to|gladly|certainly|why not|ok|okay|would love)\b/,
+        /\b(yes|yeah|yep|yup|sure|no problem|of course|definitely|absolutely|happy to|gladly|certainly|why not|ok|okay|would love)\b/,
     },
   ],
 };
