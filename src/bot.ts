@@ -99,7 +99,7 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
     };
     if (next.step < kb.rubric.questions.length) {
       await memory.set(sessionKey, next, QUESTIONNAIRE_TTL_MS);
-      return questionReply(kb.rubric, next.step);
+      return questionReply(kb.rubric, next.step, value);
     }
     await memory.delete(sessionKey);
     return (await completeViability(userKeyOf(message), next.answers)).reply;

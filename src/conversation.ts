@@ -4,6 +4,7 @@
  */
 import { replyForRoute } from './answers/compose.ts';
 import { detectLanguage, englishOnlyNote } from './answers/language.ts';
+import { smallTalkReply } from './answers/small-talk.ts';
 import type { HandleOptions } from './bot.ts';
 import type { AppContext } from './context.ts';
 import { answerFollowUp } from './follow-up.ts';
@@ -80,7 +81,10 @@ export function createConversations(ctx: AppContext, memory: SafeStore) {
     const conversation = (await memory.get<ConversationState>(conversationKey)) ?? { turns: [] };
     const started = performance.now();
     const routed = router.route(message, { lastIntent: conversation.lastIntent });
-    const route = conversation.turns.length === 0 ? await settleFirstMessage(ctx, message.text, routed) : routed;
+    const route =
+      conversation.turns.length === 0 && !smallTalkReply(message.text)
+        ? await settleFirstMessage(ctx, message.text, routed)
+        : routed;
     logger.info(
       {
         intent: route.intent,
@@ -92,22 +96,28 @@ export function createConversations(ctx: AppContext, memory: SafeStore) {
       },
       'routed message',
     );
-    const followUp = await answerFollowUp(ctx, {
-      text: message.text,
-      route,
-      lastIntent: conversation.lastIntent,
-      turns: conversation.turns,
-      userKey: userKeyOf(message),
-      conversationKey,
-      onProgress: options.onProgress,
-    });
-    const reply = followUp?.reply ?? replyForRoute(kb, route);
+    // A greeting or thanks gets a short reply, and is neither a follow-up for the model nor a change of topic.
+    const smallTalk = smallTalkReply(message.text);
+    const followUp = smallTalk
+      ? undefined
+      : await answerFollowUp(ctx, {
+          text: message.text,
+          route,
+          lastIntent: conversation.lastIntent,
+          turns: conversation.turns,
+          userKey: userKeyOf(message),
+          conversationKey,
+          onProgress: options.onProgress,
+        });
+    const reply = smallTalk ?? followUp?.reply ?? replyForRoute(kb, route);
     const note = englishOnlyNote(await detectLanguage(message.text));
     if (note && !followUp?.viaModel) reply.body = `${note}\n${reply.body}`;
-    const start = route.decision === 'answer' && !followUp ? START_CHOICES[route.intent] : undefined;
+    const start = route.decision === 'answer' && !followUp && !smallTalk ? START_CHOICES[route.intent] : undefined;
     if (start) reply.choices = [start, ...reply.choices].slice(0, 3);
     const at = ctx.clock().toISOString();
-    const answered = followUp?.intent ?? (route.decision === 'answer' ? route.intent : conversation.lastIntent);
+    const answered = smallTalk
+      ? conversation.lastIntent
+      : (followUp?.intent ?? (route.decision === 'answer' ? route.intent : conversation.lastIntent));
     const turns: Turn[] = [
       ...conversation.turns,
       { role: 'user' as const, text: message.text.slice(0, MAX_TURN_CHARS), intent: route.intent, at },

@@ -2,6 +2,8 @@
  * Structured logging with pino. Logs go to stderr so stdout stays clean for CLI output, and any
  * field that could hold a credential is redacted before it is written.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -36,4 +38,24 @@ export function createLogger(level = 'info', destination: pino.DestinationStream
     },
     destination,
   );
+}
+
+/** Where the console chat's logs go: `careerbot.log` in the data folder, or the temp folder with `:memory:`. */
+export function consoleLogPath(dataDir: string): string {
+  return dataDir === ':memory:' ? join(tmpdir(), 'careerbot-console.log') : join(dataDir, 'careerbot.log');
+}
+
+/**
+ * A logger for the console chat, where stderr shares the screen with the conversation: it appends to
+ * `path` (creating the folder). Writes are synchronous so nothing is lost when the chat ends; the volume
+ * is one person's. If the file cannot be opened, warnings go to stderr as before and `path` is undefined.
+ */
+export function createConsoleLogger(level: string, path: string): { logger: Logger; path?: string } {
+  try {
+    return { logger: createLogger(level, pino.destination({ dest: path, mkdir: true, sync: true })), path };
+  } catch (err) {
+    const logger = createLogger('warn');
+    logger.warn({ err, path }, 'cannot write the log file; logging warnings to stderr');
+    return { logger };
+  }
 }

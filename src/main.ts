@@ -9,7 +9,7 @@ import { type AppContext, createContext } from './context.ts';
 import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
-import { createLogger } from './logger.ts';
+import { consoleLogPath, createConsoleLogger, createLogger } from './logger.ts';
 import type { Adapter } from './types.ts';
 
 /** Adapters for the configured platforms; each is imported only when used, to keep memory down. */
@@ -49,8 +49,11 @@ async function main(): Promise<number> {
     throw err;
   }
   const platform = hasPlatform(config);
-  // In the console chat, info logs would interleave with the conversation; warnings still show.
-  const logger = createLogger(config.logLevel ?? (platform ? 'info' : 'warn'));
+  // In the console chat, logs on stderr would interleave with the conversation, so they go to a file.
+  const log = platform
+    ? { logger: createLogger(config.logLevel ?? 'info') }
+    : createConsoleLogger(config.logLevel ?? 'info', consoleLogPath(config.dataDir));
+  const { logger } = log;
   let ctx: AppContext;
   try {
     ctx = await createContext(config, logger);
@@ -75,7 +78,7 @@ async function main(): Promise<number> {
   const bot = createBot(ctx, { jobs: jobs.desk });
 
   if (!platform) {
-    const adapter = createConsoleAdapter({ bot });
+    const adapter = createConsoleAdapter({ bot, logPath: log.path });
     process.once('SIGINT', () => void adapter.stop());
     await adapter.start();
     await ctx.store.close();

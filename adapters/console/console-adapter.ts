@@ -6,7 +6,9 @@ import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../src/bot.ts';
 import type { Adapter, Reply } from '../../src/types.ts';
+import { commandsText, greetingText, noSuchOptionText } from './console-text.ts';
 import { renderText } from './render-text.ts';
+import { columnsOf } from './wrap.ts';
 
 /** Options for the console adapter; streams default to the process's stdin/stdout. */
 export interface ConsoleAdapterOptions {
@@ -16,12 +18,20 @@ export interface ConsoleAdapterOptions {
   /** Shown once at start. */
   greeting?: string;
   userName?: string;
+  /** Where the process's logs go; named once in the greeting. */
+  logPath?: string;
 }
 
 /** Creates the console adapter. `start()` resolves when the user quits or input ends. */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
   const { bot, input = process.stdin, output = process.stdout } = options;
   const write = (text: string) => output.write(`${text}\n`);
+  // Read on every reply, so a resized terminal gets the new width.
+  const width = () => columnsOf(output);
+  const show = (reply: Reply) => {
+    const text = renderText(reply, width());
+    write(`\n${reply.kind === 'help' ? `${text}\n\n${commandsText(width())}` : text}\n`);
+  };
   let stopped = false;
   let closeReadline: (() => void) | undefined;
   let lastChoices: Reply['choices'] = [];
@@ -30,23 +40,38 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
   return {
     name: 'console',
     async post(_conversationId, reply) {
-      write(`\n${renderText(reply)}\n`);
+      show(reply);
     },
     async stop() {
       stopped = true;
       closeReadline?.();
     },
     async start() {
-      const rl = createInterface({ input, output, terminal: false });
+      // On a terminal, readline gives line editing and history (arrow keys); on a pipe it just reads lines.
+      const terminal = Boolean((input as { isTTY?: boolean }).isTTY);
+      const rl = createInterface({ input, output, terminal, prompt: '> ', historySize: 100 });
       closeReadline = () => rl.close();
-      write(options.greeting ?? 'careerbot: ask me about a career in prompt engineering. /help, /viability, /quit');
-      output.write('\n> ');
+      // Input can end while lines are still queued; readline then refuses `prompt()`, so print it plainly.
+      let closed = false;
+      rl.once('close', () => {
+        closed = true;
+      });
+      const prompt = () => (closed ? output.write('> ') : rl.prompt());
+      write(options.greeting ?? greetingText(width(), options.logPath));
+      output.write('\n');
+      prompt();
       for await (const line of rl) {
         if (stopped) break;
         const trimmed = line.trim();
         if (trimmed === '/quit' || trimmed === '/exit') break;
-        // A bare number picks one of the choices the last reply offered.
-        const picked = /^\d{1,2}$/.test(trimmed) ? lastChoices[Number(trimmed) - 1] : undefined;
+        // A bare number picks one of the choices the last reply offered, and only those.
+        const number = /^\d{1,3}$/.test(trimmed);
+        const picked = number ? lastChoices[Number(trimmed) - 1] : undefined;
+        if (number && !picked) {
+          write(`\n${noSuchOptionText(trimmed, lastChoices.length, width())}\n`);
+          prompt();
+          continue;
+        }
         const text = picked ? picked.question : line;
         counter += 1;
         // A model answer can take seconds; say so once, the full reply follows as usual.
@@ -71,8 +96,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
                 { onProgress },
               );
         lastChoices = reply.choices;
-        write(`\n${renderText(reply)}\n`);
-        output.write('> ');
+        show(reply);
+        prompt();
       }
       rl.close();
       write('\nBye! Run npm start any time to continue.');

@@ -1,57 +1,59 @@
 /**
- * Renders a core `Reply` as plain text for a terminal. Choices are numbered so the console adapter
- * can let the user pick one by typing its number.
+ * Renders a core `Reply` as plain text for a terminal, wrapped at word boundaries to the given width.
+ * Choices are numbered so the console adapter can let the user pick one by typing its number.
  */
-import type { Rating, Reply } from '../../src/types.ts';
+import type { Rating, Reply, ReplyFact } from '../../src/types.ts';
+import { DEFAULT_COLUMNS, wrapText } from './wrap.ts';
 
 const MARK: Record<Rating, string> = { favourable: '[+]', mixed: '[~]', risk: '[!]' };
 
-/** Wraps a paragraph at `width` columns, keeping existing line breaks. */
-function wrap(text: string, width: number, indent = ''): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const out: string[] = [];
-      let current = '';
-      for (const word of line.split(/\s+/)) {
-        if (current && (indent + current + word).length + 1 > width) {
-          out.push(indent + current);
-          current = word;
-        } else {
-          current = current ? `${current} ${word}` : word;
-        }
-      }
-      out.push(indent + current);
-      return out.join('\n');
-    })
-    .join('\n');
+/** "label: text", without doubling the colon when the label already ends in punctuation ("…now?"). */
+function labelled(label: string, text: string): string {
+  return /[:?!.]$/.test(label.trim()) ? `${label.trim()} ${text}` : `${label}: ${text}`;
 }
 
-/** The plain-text form of a reply. */
-export function renderText(reply: Reply, width = 88): string {
-  const parts: string[] = [reply.title.toUpperCase(), wrap(reply.body.replace(/\*/g, ''), width)];
+function factLine(f: ReplyFact): string {
+  return `- ${labelled(f.figure, `${f.text} (${f.source}, ${f.asOf})`)}`;
+}
+
+/**
+ * The footer without the knowledge-base version: it is the same on every reply, so in a chat it is
+ * noise (it is still logged at start-up). Footers are " · "-separated parts built by the core.
+ */
+function footerText(footer: string): string {
+  return footer
+    .split(' · ')
+    .filter((part) => !/^knowledge base \S+$/.test(part.trim()))
+    .join(' · ');
+}
+
+/** The plain-text form of a reply, wrapped to `width` columns. */
+export function renderText(reply: Reply, width = DEFAULT_COLUMNS): string {
+  const bullets = (items: string[]) => items.map((item) => wrapText(item, width, '  ')).join('\n');
+  const parts: string[] = [wrapText(reply.title.toUpperCase(), width), wrapText(reply.body.replace(/\*/g, ''), width)];
   if (reply.scorecard?.length) {
     parts.push(
       reply.scorecard
         .map((row) => {
           const change = row.previous ? ` (was ${row.previous})` : '';
-          return `${MARK[row.rating]} ${row.title}: ${row.rating}${change}\n${wrap(`${row.reason} (${row.fact.source}, ${row.fact.asOf})`, width, '    ')}`;
+          const heading = wrapText(`${MARK[row.rating]} ${row.title} — ${row.rating}${change}`, width, '    ');
+          return `${heading}\n${wrapText(`    ${row.reason} (${row.fact.source}, ${row.fact.asOf})`, width, '    ')}`;
         })
         .join('\n'),
     );
   } else if (reply.facts.length > 0) {
-    parts.push(
-      `Key facts:\n${reply.facts.map((f) => wrap(`- ${f.figure}: ${f.text} (${f.source}, ${f.asOf})`, width, '  ').replace(/^ {2}/, '')).join('\n')}`,
-    );
+    parts.push(`Key facts:\n${bullets(reply.facts.map(factLine))}`);
   }
   if (reply.advice.length > 0) {
     const heading = reply.kind === 'viability' ? 'Next steps:' : 'What to do:';
-    parts.push(`${heading}\n${reply.advice.map((a) => wrap(`- ${a}`, width, '  ').replace(/^ {2}/, '')).join('\n')}`);
+    parts.push(`${heading}\n${bullets(reply.advice.map((a) => `- ${a}`))}`);
   }
   if (reply.choices.length > 0) {
     const heading = reply.kind === 'notice' || reply.kind === 'clarify' ? 'Choose:' : 'You could ask:';
-    parts.push(`${heading}\n${reply.choices.map((c, i) => `  ${i + 1}. ${c.label}`).join('\n')}`);
+    const lines = reply.choices.map((c, i) => wrapText(`  ${i + 1}. ${c.label}`, width, '     '));
+    parts.push(`${heading}\n${lines.join('\n')}`);
   }
-  if (reply.footer) parts.push(wrap(reply.footer, width));
+  const footer = reply.footer ? footerText(reply.footer) : '';
+  if (footer) parts.push(wrapText(footer, width));
   return parts.join('\n\n');
 }

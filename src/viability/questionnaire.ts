@@ -1,10 +1,12 @@
 /**
  * The viability check as a chat conversation: one question at a time, answered by number, option
- * value or label. Platforms with forms (Slack modals, Discord menus) use the rubric directly instead.
+ * value, label or in plain words (`natural-answers.ts`). Platforms with forms (Slack modals, Discord
+ * menus) use the rubric directly instead.
  */
 import type { Rubric } from '../knowledge/schema.ts';
 import { normalise } from '../router/text.ts';
 import type { Reply } from '../types.ts';
+import { naturalAnswer } from './natural-answers.ts';
 
 /** Progress through the questionnaire, kept in the store between messages. */
 export interface QuestionnaireState {
@@ -16,23 +18,28 @@ export interface QuestionnaireState {
 /** How long an unfinished questionnaire is kept. */
 export const QUESTIONNAIRE_TTL_MS = 30 * 60 * 1000;
 
-/** The reply that asks question number `step` (0-based). */
-export function questionReply(rubric: Rubric, step: number): Reply {
+/**
+ * The reply that asks question number `step` (0-based). `previous`, the answer just taken for the question
+ * before, is repeated as its option label, so an answer read from plain words can be checked at a glance.
+ */
+export function questionReply(rubric: Rubric, step: number, previous?: string): Reply {
   const q = rubric.questions[step];
   if (!q) throw new Error(`no question ${step}`);
+  const label = rubric.questions[step - 1]?.options.find((o) => o.value === previous)?.label;
+  const prompt = q.help ? `${q.prompt}\n${q.help}` : q.prompt;
   return {
     kind: 'notice',
     title: `Viability check · question ${step + 1} of ${rubric.questions.length}`,
-    body: q.help ? `${q.prompt}\n${q.help}` : q.prompt,
+    body: label ? `Noted: ${label}.\n\n${prompt}` : prompt,
     facts: [],
     advice: [],
     choices: q.options.map((o) => ({ label: o.label, question: o.value })),
     entryIds: [],
-    footer: 'Answer with a number or an option. Send /cancel to stop.',
+    footer: 'Answer with a number or in your own words. Send /cancel to stop.',
   };
 }
 
-/** Reads an answer to question `step`: its number, its value or (the start of) its label. */
+/** Reads an answer to question `step`: its number, its value, (the start of) its label, or plain words. */
 export function parseAnswer(rubric: Rubric, step: number, text: string): string | undefined {
   const q = rubric.questions[step];
   if (!q) return undefined;
@@ -43,5 +50,6 @@ export function parseAnswer(rubric: Rubric, step: number, text: string): string 
   const byValue = q.options.find((o) => normalise(o.value) === t);
   if (byValue) return byValue.value;
   const byLabel = q.options.filter((o) => normalise(o.label).startsWith(t));
-  return byLabel.length === 1 ? byLabel[0]?.value : undefined;
+  if (byLabel.length === 1) return byLabel[0]?.value;
+  return naturalAnswer(q, text);
 }

@@ -1,0 +1,37 @@
+/**
+ * The console's own words: the greeting, the command list added to the help, and what it says when a
+ * number picks nothing. Only the console has `/quit` and numbered picking, so these live here.
+ */
+import { wrapText } from './wrap.ts';
+
+const COMMANDS: readonly [string, string][] = [
+  ['/viability', 'six quick questions for a personal verdict'],
+  ['/jobs', "this week's job digest"],
+  ['/cancel', 'stop the viability check'],
+  ['/help', 'this list'],
+  ['/quit', 'leave the chat (Ctrl-D works too)'],
+  ['1, 2, 3…', 'pick one of the numbered options under the last reply'],
+];
+
+/** The greeting, with where the logs go (said once, so the conversation itself stays free of them). */
+export function greetingText(width: number, logPath?: string): string {
+  const lines = ['careerbot: ask me about a career in prompt engineering. /help, /viability, /quit'];
+  if (logPath) lines.push(`(Logs go to ${logPath}.)`);
+  return wrapText(lines.join('\n'), width);
+}
+
+/** Every console command, appended to the full help. */
+export function commandsText(width: number): string {
+  const pad = Math.max(...COMMANDS.map(([name]) => name.length));
+  const rows = COMMANDS.map(([name, what]) => wrapText(`  ${name.padEnd(pad)}  ${what}`, width, ' '.repeat(pad + 4)));
+  return `Commands:\n${rows.join('\n')}`;
+}
+
+/** The answer to a number that picks none of the options on screen. */
+export function noSuchOptionText(picked: string, options: number, width: number): string {
+  const text =
+    options > 0
+      ? `There is no option ${picked}. Type a number from 1 to ${options}, or ask a question in words.`
+      : `There are no numbered options to pick from right now. Ask a question in words, or type /help.`;
+  return wrapText(text, width);
+}
