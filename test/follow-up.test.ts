@@ -18,6 +18,9 @@ beforeEach(() => fake.reset());
 const inThread = (text: string, kind: 'mention' | 'thread_reply' = 'thread_reply') =>
   message(text, { kind, conversation: { id: 'C1', threadId: '1700000000.0001' } });
 
+/** The model calls that wrote answers, leaving out intent picks (structured output). */
+const answerChats = () => fake.chats().filter((c) => c.body?.response_format?.json_schema?.name !== 'intent_pick');
+
 describe('follow-ups with an LLM configured', () => {
   it('sends a follow-up the router finds out of scope to the model, grounded in the thread’s topic', async () => {
     const { bot } = await createTestBot({ env: llmTestEnv(fake.url) });
@@ -27,7 +30,8 @@ describe('follow-ups with an LLM configured', () => {
     const reply = await bot.handle(inThread('and if I already work as a copywriter?'));
     expect(reply.footer).toMatch(/Written by a language model/);
     expect(reply.facts.map((f) => f.ref)).toContain('employment/contract-length');
-    const sent = JSON.stringify(fake.chats()[0]?.body);
+    // An intent pick may come first when the router finds the follow-up close between topics.
+    const sent = JSON.stringify(answerChats()[0]?.body);
     expect(sent).toContain('employment/contract-length');
     expect(sent).toContain('and if I already work as a copywriter?');
   });
@@ -48,7 +52,7 @@ describe('follow-ups with an LLM configured', () => {
     expect(over.footer).not.toMatch(/Written by a language model/);
     expect(over.footer).toMatch(/limit|budget|today/i);
     expect(over.facts.length).toBeGreaterThan(0);
-    expect(fake.chats()).toHaveLength(1);
+    expect(answerChats()).toHaveLength(1);
   });
 });
 
