@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { type APIChannel, type APIMessage, ChannelType, MessageType } from 'discord-api-types/v10';
 import { ChannelRules } from './discord-fake-channels.ts';
+import { commandsFormErrors } from './discord-fake-commands.ts';
 import { invalidFormBody, isEmptyMessage, isRecord, type Json, messageFormErrors } from './discord-fake-limits.ts';
 import {
   botUser,
@@ -371,6 +372,8 @@ export class DiscordRest {
     if (method === 'GET') return { status: 200, body: this.commands.get(scope) ?? [] };
     if (method !== 'PUT') return notFound();
     if (!Array.isArray(body)) return { status: 400, body: invalidFormBody({ _errors: [required()] }) };
+    const errors = commandsFormErrors(body);
+    if (errors) return { status: 400, body: invalidFormBody(errors) };
     const registered = body.filter(isRecord).map((command) => ({
       id: snowflake(),
       application_id: DISCORD_IDS.applicationId,
