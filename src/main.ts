@@ -6,6 +6,7 @@ import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createBot } from './bot.ts';
 import { ConfigError, hasPlatform, loadConfig } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
+import { serveHealth } from './health.ts';
 import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
@@ -83,6 +84,8 @@ async function main(): Promise<number> {
   }
 
   const adapters = await platformAdapters(ctx, bot);
+  // Up before the adapters connect, so health says 503 (not "connection refused") while they log in.
+  const health = await serveHealth(ctx, adapters);
   for (const adapter of adapters) await adapter.start();
   const publishers = adapters.flatMap((a) => (a.digests ? [a.digests] : []));
   const scheduler = jobs.scheduler(publishers);
@@ -95,6 +98,7 @@ async function main(): Promise<number> {
   logger.info('shutting down');
   await scheduler.stop();
   for (const adapter of adapters) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
+  await health?.stop();
   await ctx.store.close();
   return 0;
 }

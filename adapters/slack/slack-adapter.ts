@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Adapter } from '../../src/types.ts';
@@ -61,8 +61,25 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     // careerbot keeps conversation state in its own store; Bolt's in-memory one would only cost time.
     convoStore: false as const,
   };
-  const app = socketMode
-    ? new App({ ...common, appToken: options.appToken, socketMode: true })
+  // Built here rather than by Bolt so that health can follow the socket's state (connected, reconnecting, ...).
+  const socket = socketMode
+    ? new SocketModeReceiver({
+        appToken: options.appToken ?? '',
+        logger: boltLogger,
+        installerOptions: { clientOptions },
+      })
+    : undefined;
+  let socketUp = false;
+  socket?.client.on('connected', () => {
+    socketUp = true;
+  });
+  for (const state of ['reconnecting', 'disconnecting', 'disconnected']) {
+    socket?.client.on(state, () => {
+      socketUp = false;
+    });
+  }
+  const app = socket
+    ? new App({ ...common, receiver: socket })
     : new App({
         ...common,
         receiver: new HTTPReceiver({
@@ -107,6 +124,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
         logger.info({ port: (server.address() as AddressInfo).port }, 'Slack adapter listening (HTTP mode)');
       }
+    },
+    ready() {
+      return socket ? socketUp : server?.listening === true;
     },
     async stop() {
       detachGate?.();

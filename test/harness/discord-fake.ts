@@ -188,6 +188,19 @@ export class FakeDiscord {
     this.gateway.dropConnection(options.code ?? 4000);
   }
 
+  /**
+   * Leaves every IDENTIFY and RESUME from now on unanswered (still recorded) until `releaseSessions()`: the client
+   * stays connecting, e.g. to observe a bot's not-ready state without racing its reconnect.
+   */
+  holdSessions(): void {
+    this.gateway.holdSessions();
+  }
+
+  /** Answers the held IDENTIFY/RESUME (READY or RESUMED follow) and stops holding. */
+  releaseSessions(): void {
+    this.gateway.releaseSessions();
+  }
+
   /** Sends op 7 RECONNECT; discord.js reconnects and resumes. */
   sendReconnect(): void {
     this.gateway.sendReconnect();
