@@ -6,7 +6,7 @@ import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createBot } from './bot.ts';
 import { ConfigError, hasPlatform, loadConfig } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
-import { serveHealth } from './health.ts';
+import { healthReport, serveHealth } from './health.ts';
 import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
@@ -27,6 +27,8 @@ async function platformAdapters(ctx: AppContext, bot: ReturnType<typeof createBo
         signingSecret: slack.signingSecret,
         appToken: slack.appToken,
         apiUrl: slack.apiUrl,
+        // In HTTP mode Slack's route serves /healthz on PORT, so it reports the other platforms too.
+        health: () => healthReport(adapters, ctx.kb.version),
       }),
     );
   }

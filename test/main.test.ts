@@ -48,6 +48,8 @@ describe('npm start with Slack configured (composition root)', () => {
   it('starts the Slack adapter in HTTP mode, answers, and shuts down cleanly on SIGTERM', async () => {
     const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
+    // issue 10: Bolt's route reports each platform's connection (all of them, were Discord configured too).
+    expect(await health.json()).toMatchObject({ ok: true, platforms: { slack: 'up' } });
     expect(fake.callsTo('auth.test')[0]?.auth).toBe('Bearer xoxb-main-test');
     fake.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
     await fake.sendEvent(mention('how much do prompt engineers make?'));

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
+import type { healthReport } from '../../src/health.ts';
 import type { Adapter } from '../../src/types.ts';
 import { attachAckGate } from './ack-gate.ts';
 import { createBoltLogger } from './bolt-logger.ts';
@@ -29,6 +30,8 @@ export interface SlackAdapterOptions {
   processBeforeResponse?: boolean;
   /** Least time between two edits of an answer a model is streaming (default one second). */
   progressIntervalMs?: number;
+  /** What `GET /healthz` answers in HTTP mode (the composition root reports every platform through it). */
+  health?: () => ReturnType<typeof healthReport>;
 }
 
 /** The adapter plus what tests and the composition root need to see. */
@@ -70,6 +73,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       })
     : undefined;
   let socketUp = false;
+  let httpStarted = false;
   socket?.client.on('connected', () => {
     socketUp = true;
   });
@@ -92,8 +96,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
               path: '/healthz',
               method: ['GET'],
               handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end(JSON.stringify({ ok: true, knowledge: ctx.kb.version }));
+                const { status, body } = options.health?.() ?? {
+                  status: 200,
+                  body: { ok: true, knowledge: ctx.kb.version },
+                };
+                res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+                res.end(JSON.stringify(body));
               },
             },
           ],
@@ -119,6 +127,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.start();
         logger.info('Slack adapter connected in Socket Mode');
       } else {
+        httpStarted = true;
         server = (await app.start(options.port ?? ctx.config.port)) as Server;
         // With processBeforeResponse the ack waits for the work itself, so the gate would only delay it.
         if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
@@ -126,12 +135,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     },
     ready() {
-      return socket ? socketUp : server?.listening === true;
+      // A /healthz request can arrive between Bolt's listen() and `server` being set: it is up by then.
+      return socket ? socketUp : httpStarted && (server?.listening ?? true);
     },
     async stop() {
       detachGate?.();
       await app.stop();
       server = undefined;
+      httpStarted = false;
     },
     async post(conversationId, reply) {
       const { text, blocks } = renderReply(reply);
