@@ -5,7 +5,7 @@
  * ones; names are unique per command type. Errors use Discord's codes, so discord.js prints e.g.
  * `0.options[1][APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID]: Required options must be placed before ...`.
  */
-import { ErrorTree, type FormErrors, type FormPath, isRecord } from './discord-fake-form-errors.ts';
+import { ErrorTree, type FormErrors, type FormPath, isRecord, type Json } from './discord-fake-form-errors.ts';
 
 const CHAT_INPUT = 1;
 const SUB_COMMAND = 1;
@@ -52,6 +52,16 @@ function checkOptions(options: unknown, tree: ErrorTree, at: FormPath): void {
   }
 }
 
+/** Checks one command object at `at` (its index in a bulk overwrite, or the root of a single create). */
+function checkCommand(command: Json, tree: ErrorTree, at: FormPath): void {
+  const type = command.type ?? CHAT_INPUT;
+  checkName(command.name, type === CHAT_INPUT, tree, at);
+  if (type === CHAT_INPUT) {
+    tree.lengthBetween(command.description, 1, 100, [...at, 'description']);
+    checkOptions(command.options, tree, [...at, 'options']);
+  }
+}
+
 /** The form errors of a bulk-overwrite body (an array of commands); undefined when Discord would accept it. */
 export function commandsFormErrors(body: readonly unknown[]): FormErrors | undefined {
   const tree = new ErrorTree();
@@ -61,17 +71,19 @@ export function commandsFormErrors(body: readonly unknown[]): FormErrors | undef
       tree.add([i], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
       continue;
     }
-    const type = command.type ?? CHAT_INPUT;
-    checkName(command.name, type === CHAT_INPUT, tree, [i]);
-    if (type === CHAT_INPUT) {
-      tree.lengthBetween(command.description, 1, 100, [i, 'description']);
-      checkOptions(command.options, tree, [i, 'options']);
-    }
-    const key = `${String(type)}:${String(command.name)}`;
+    checkCommand(command, tree, [i]);
+    const key = `${String(command.type ?? CHAT_INPUT)}:${String(command.name)}`;
     if (seen.has(key)) {
       tree.add([i], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique');
     }
     seen.add(key);
   }
+  return tree.result();
+}
+
+/** The form errors of one command (`POST /applications/:app/commands`); undefined when Discord would accept it. */
+export function commandFormErrors(body: Json): FormErrors | undefined {
+  const tree = new ErrorTree();
+  checkCommand(body, tree, []);
   return tree.result();
 }

@@ -266,4 +266,14 @@ describe('issue 10: application command bodies', () => {
     }
     expect(fake.registeredCommands()).toEqual([]);
   });
+
+  it('checks a single command create (POST) the same way, without an index in the path', async () => {
+    await expect(rest.post(route, { body: { name: 'Ask', description: 'd' } })).rejects.toThrow(
+      'name[APPLICATION_COMMAND_INVALID_NAME]: Command name is invalid',
+    );
+    await expect(rest.post(route, { body: { name: 'ask', description: 'Ask' } })).resolves.toMatchObject({
+      name: 'ask',
+    });
+    expect(fake.registeredCommands().map((c) => c.name)).toEqual(['ask']);
+  });
 });
