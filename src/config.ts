@@ -18,6 +18,7 @@ const envSchema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   SLACK_BOT_TOKEN: secret('xoxb-'),
   SLACK_SIGNING_SECRET: secret(),
   SLACK_APP_TOKEN: secret('xapp-'),
@@ -63,6 +64,8 @@ export interface Config {
   knowledgeDir: string;
   redisUrl?: string;
   port: number;
+  /** Listen address for `PORT` (loopback unless set, e.g. `0.0.0.0` in a container that publishes the port). */
+  host: string;
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   discord: { token?: string; applicationId?: string; apiUrl?: string };
   /** The optional LLM layer: on when `apiKey` is set; per-call deadline and daily budgets. */
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     knowledgeDir: e.KNOWLEDGE_DIR,
     redisUrl: e.REDIS_URL,
     port: e.PORT,
+    host: e.HOST,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,

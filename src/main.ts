@@ -6,6 +6,7 @@ import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createBot } from './bot.ts';
 import { ConfigError, hasPlatform, loadConfig } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
+import { healthReport, serveHealth } from './health.ts';
 import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
@@ -26,6 +27,8 @@ async function platformAdapters(ctx: AppContext, bot: ReturnType<typeof createBo
         signingSecret: slack.signingSecret,
         appToken: slack.appToken,
         apiUrl: slack.apiUrl,
+        // In HTTP mode Slack's route serves /healthz on PORT, so it reports the other platforms too.
+        health: () => healthReport(adapters, ctx.kb.version),
       }),
     );
   }
@@ -86,6 +89,8 @@ async function main(): Promise<number> {
   }
 
   const adapters = await platformAdapters(ctx, bot);
+  // Up before the adapters connect, so health says 503 (not "connection refused") while they log in.
+  const health = await serveHealth(ctx, adapters);
   for (const adapter of adapters) await adapter.start();
   const publishers = adapters.flatMap((a) => (a.digests ? [a.digests] : []));
   const scheduler = jobs.scheduler(publishers);
@@ -98,6 +103,7 @@ async function main(): Promise<number> {
   logger.info('shutting down');
   await scheduler.stop();
   for (const adapter of adapters) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
+  await health?.stop();
   await ctx.store.close();
   return 0;
 }

@@ -105,4 +105,6 @@ export interface Adapter {
   post(conversationId: string, reply: Reply): Promise<void>;
   /** Posting and editing weekly digests; absent on adapters without channels (the console). */
   readonly digests?: DigestPublisher;
+  /** Whether the platform connection is up right now (logged in, socket open); `GET /healthz` reports it. */
+  ready?(): boolean;
 }

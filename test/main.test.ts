@@ -48,6 +48,8 @@ describe('npm start with Slack configured (composition root)', () => {
   it('starts the Slack adapter in HTTP mode, answers, and shuts down cleanly on SIGTERM', async () => {
     const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
+    // issue 10: Bolt's route reports each platform's connection (all of them, were Discord configured too).
+    expect(await health.json()).toMatchObject({ ok: true, platforms: { slack: 'up' } });
     expect(fake.callsTo('auth.test')[0]?.auth).toBe('Bearer xoxb-main-test');
     fake.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
     await fake.sendEvent(mention('how much do prompt engineers make?'));
@@ -59,16 +61,28 @@ describe('npm start with Slack configured (composition root)', () => {
   });
 });
 
+/** Polls `url` until it answers `status` (the process may still be starting or logging in). */
+async function waitForStatus(url: string, status: number, timeoutMs = 15_000): Promise<Response> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(url).catch(() => undefined);
+    if (res?.status === status || Date.now() > until) return res ?? fetch(url);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('npm start with Discord configured (composition root)', () => {
-  it('logs in through DISCORD_API_URL, answers an interaction, and exits 0 on SIGTERM', async () => {
+  it('logs in through DISCORD_API_URL, serves /healthz on PORT, answers an interaction, and exits 0 on SIGTERM', async () => {
     const fake = await FakeDiscord.start();
     const { dir, cleanup } = tempDir();
+    const port = await freePort();
     const child = spawn(process.execPath, ['src/main.ts'], {
       env: {
         PATH: process.env.PATH ?? '',
         DISCORD_TOKEN: 'discord-main-token',
         DISCORD_APPLICATION_ID: DISCORD_IDS.applicationId,
         DISCORD_API_URL: fake.api,
+        PORT: String(port),
         DATA_DIR: dir,
         LOG_LEVEL: 'warn',
       },
@@ -76,6 +90,10 @@ describe('npm start with Discord configured (composition root)', () => {
     });
     try {
       await fake.waitForIdentify({ timeoutMs: 15_000 });
+      // issue 10: Discord mode opens no port of its own, yet Docker's HEALTHCHECK needs /healthz on PORT.
+      const health = await waitForStatus(`http://127.0.0.1:${port}/healthz`, 200);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ ok: true, platforms: { discord: 'up' } });
       const interaction = fake.sendInteraction(
         fake.chatInput({ name: 'careers', options: { question: 'how much do prompt engineers make?' } }),
       );

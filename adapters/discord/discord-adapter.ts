@@ -6,7 +6,7 @@
  * It does not ask for the privileged `MessageContent` intent: Discord delivers the text of messages that
  * mention the bot, and of DMs, without it. Handlers live in `interactions.ts` and `messages.ts`.
  */
-import { Client, Events, GatewayIntentBits, MessagePayload, Partials, REST, Routes } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessagePayload, Partials, REST, Routes, Status } from 'discord.js';
 import PQueue from 'p-queue';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -112,6 +112,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await client.login(options.token);
       await ready;
       logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Discord adapter ready');
+    },
+    ready() {
+      // The manager stays "ready" once READY has arrived; a shard that is reconnecting or resuming is not.
+      return client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready);
     },
     async stop() {
       await client.destroy();

@@ -3,6 +3,7 @@
  * spread over pages, because a message holds at most five action rows and modals cannot show selects in
  * every client. Pure functions only; the adapter keeps the answers in the store between clicks.
  */
+import { createHash } from 'node:crypto';
 import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
@@ -32,6 +33,7 @@ const MAX_PLACEHOLDER = 150;
 const MAX_OPTION_TEXT = 100;
 const MAX_OPTIONS = 25;
 const MAX_CONTENT = 2000;
+const MAX_CUSTOM_ID = 100;
 
 /** A questionnaire message row: selects or buttons. */
 export type ViabilityRow = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -39,12 +41,32 @@ export type ViabilityRow = APIActionRowComponent<APIComponentInMessageActionRow>
 /** What a questionnaire component id asks for; undefined when the id is not part of the questionnaire. */
 export type ViabilityAction = { type: 'select'; questionId: string } | { type: 'next' | 'back' | 'submit' };
 
-/** The custom_id of a question's select menu. */
-export function selectId(questionId: string): string {
-  return `${CUSTOM_VIABILITY}:q:${questionId}`;
+/**
+ * A knowledge slug as Discord can carry it: itself when it fits in `room`, else a prefix plus a hash of the whole,
+ * because the rubric's slugs have no length cap but custom_ids and option values stop at 100 characters.
+ */
+function fitSlug(slug: string, room: number): string {
+  if (slug.length <= room) return slug;
+  const hash = createHash('sha256').update(slug).digest('hex').slice(0, 12);
+  return `${slug.slice(0, room - hash.length - 1)}-${hash}`;
 }
 
-/** Reads a questionnaire component id. Note `cb:viability` (the start button) is not one: ids here use `cb:via:`. */
+/** The custom_id of a question's select menu. */
+export function selectId(questionId: string): string {
+  const head = `${CUSTOM_VIABILITY}:q:`;
+  return head + fitSlug(questionId, MAX_CUSTOM_ID - head.length);
+}
+
+/** The select option value that stands for a rubric option value. */
+const optionValue = (value: string): string => fitSlug(value, MAX_OPTION_TEXT);
+
+/** The question whose select has this custom_id. */
+const questionOf = (rubric: Rubric, customId: string) => rubric.questions.find((q) => selectId(q.id) === customId);
+
+/**
+ * Reads a questionnaire component id (`questionId` as it appears in the id: hashed when long). Note `cb:viability`
+ * (the start button) is not one: ids here use `cb:via:`.
+ */
 export function parseViabilityId(customId: string): ViabilityAction | undefined {
   const match = /^cb:via:(?:q:([a-z0-9_-]+)|(next|back|submit))$/.exec(customId);
   if (match?.[1]) return { type: 'select', questionId: match[1] };
@@ -69,7 +91,10 @@ export function viabilityPage(
   const last = pageCount(rubric) - 1;
   const index = Math.min(page, last);
   const first = index * QUESTIONS_PER_PAGE;
-  const questions = rubric.questions.slice(first, first + QUESTIONS_PER_PAGE);
+  // Two questions sharing an id would share a custom_id, which Discord rejects; they share an answer anyway.
+  const questions = rubric.questions
+    .slice(first, first + QUESTIONS_PER_PAGE)
+    .filter((q, i, page) => page.findIndex((other) => other.id === q.id) === i);
   const total = rubric.questions.length;
   const selects: ViabilityRow[] = questions.map((q, i) => {
     const menu: APIStringSelectComponent = {
@@ -79,11 +104,15 @@ export function viabilityPage(
       placeholder: clip(neutraliseMentions(`${first + i + 1}. ${q.prompt}`), MAX_PLACEHOLDER),
       min_values: 1,
       max_values: 1,
-      options: q.options.slice(0, MAX_OPTIONS).map((o) => ({
-        label: clip(neutraliseMentions(o.label), MAX_OPTION_TEXT),
-        value: o.value,
-        ...(answers[q.id] === o.value ? { default: true } : {}),
-      })),
+      // Discord rejects two options with one value; the first of equal values is the one a pick maps back to.
+      options: q.options
+        .filter((o, i) => q.options.findIndex((other) => other.value === o.value) === i)
+        .slice(0, MAX_OPTIONS)
+        .map((o) => ({
+          label: clip(neutraliseMentions(o.label), MAX_OPTION_TEXT),
+          value: optionValue(o.value),
+          ...(answers[q.id] === o.value ? { default: true } : {}),
+        })),
     };
     return { type: ComponentType.ActionRow, components: [menu] };
   });
@@ -118,12 +147,11 @@ export function applySelection(
   customId: string,
   values: readonly string[],
 ): Record<string, string> {
-  const action = parseViabilityId(customId);
-  if (action?.type !== 'select') return answers;
-  const question = rubric.questions.find((q) => q.id === action.questionId);
+  const question = questionOf(rubric, customId);
   const [value] = values;
   if (!question || value === undefined || values.length !== 1) return answers;
-  return question.options.some((o) => o.value === value) ? { ...answers, [question.id]: value } : answers;
+  const option = question.options.find((o) => optionValue(o.value) === value);
+  return option ? { ...answers, [question.id]: option.value } : answers;
 }
 
 /** The prompts of the questions without a valid answer, in rubric order, for a clear message on submit. */
@@ -133,8 +161,7 @@ export function missingAnswers(rubric: Rubric, answers: Record<string, string>):
 
 /** The page that holds the select of `customId`'s question (page 0 for anything unknown). */
 export function pageOfQuestion(rubric: Rubric, customId: string): 0 | 1 {
-  const parsed = parseViabilityId(customId);
-  if (parsed?.type !== 'select') return 0;
-  const index = rubric.questions.findIndex((q) => q.id === parsed.questionId);
+  const question = questionOf(rubric, customId);
+  const index = question ? rubric.questions.indexOf(question) : 0;
   return index >= QUESTIONS_PER_PAGE ? 1 : 0;
 }

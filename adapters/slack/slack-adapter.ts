@@ -5,9 +5,10 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
+import type { healthReport } from '../../src/health.ts';
 import type { Adapter } from '../../src/types.ts';
 import { attachAckGate } from './ack-gate.ts';
 import { createBoltLogger } from './bolt-logger.ts';
@@ -29,6 +30,8 @@ export interface SlackAdapterOptions {
   processBeforeResponse?: boolean;
   /** Least time between two edits of an answer a model is streaming (default one second). */
   progressIntervalMs?: number;
+  /** What `GET /healthz` answers in HTTP mode (the composition root reports every platform through it). */
+  health?: () => ReturnType<typeof healthReport>;
 }
 
 /** The adapter plus what tests and the composition root need to see. */
@@ -61,8 +64,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     // careerbot keeps conversation state in its own store; Bolt's in-memory one would only cost time.
     convoStore: false as const,
   };
-  const app = socketMode
-    ? new App({ ...common, appToken: options.appToken, socketMode: true })
+  // Built here rather than by Bolt so that health can follow the socket's state (connected, reconnecting, ...).
+  const socket = socketMode
+    ? new SocketModeReceiver({
+        appToken: options.appToken ?? '',
+        logger: boltLogger,
+        installerOptions: { clientOptions },
+      })
+    : undefined;
+  let socketUp = false;
+  let httpStarted = false;
+  socket?.client.on('connected', () => {
+    socketUp = true;
+  });
+  for (const state of ['reconnecting', 'disconnecting', 'disconnected']) {
+    socket?.client.on(state, () => {
+      socketUp = false;
+    });
+  }
+  const app = socket
+    ? new App({ ...common, receiver: socket })
     : new App({
         ...common,
         receiver: new HTTPReceiver({
@@ -75,8 +96,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
               path: '/healthz',
               method: ['GET'],
               handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end(JSON.stringify({ ok: true, knowledge: ctx.kb.version }));
+                const { status, body } = options.health?.() ?? {
+                  status: 200,
+                  body: { ok: true, knowledge: ctx.kb.version },
+                };
+                res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+                res.end(JSON.stringify(body));
               },
             },
           ],
@@ -102,16 +127,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.start();
         logger.info('Slack adapter connected in Socket Mode');
       } else {
+        httpStarted = true;
         server = (await app.start(options.port ?? ctx.config.port)) as Server;
         // With processBeforeResponse the ack waits for the work itself, so the gate would only delay it.
         if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
         logger.info({ port: (server.address() as AddressInfo).port }, 'Slack adapter listening (HTTP mode)');
       }
     },
+    ready() {
+      // A /healthz request can arrive between Bolt's listen() and `server` being set: it is up by then.
+      return socket ? socketUp : httpStarted && (server?.listening ?? true);
+    },
     async stop() {
       detachGate?.();
       await app.stop();
       server = undefined;
+      httpStarted = false;
     },
     async post(conversationId, reply) {
       const { text, blocks } = renderReply(reply);

@@ -40,6 +40,8 @@ export class DiscordGateway {
   private held: { t: string; d: unknown }[] = [];
   private readonly sessionIds = new Set<string>();
   private seq = 0;
+  /** While set, IDENTIFY and RESUME are recorded but answered only on release (a gateway that is slow to accept). */
+  private heldSessions: (() => void)[] | undefined;
 
   constructor(
     server: Server,
@@ -111,6 +113,18 @@ export class DiscordGateway {
     }
   }
 
+  /** Leaves new IDENTIFY and RESUME unanswered until `releaseSessions()`, so the client stays not-ready. */
+  holdSessions(): void {
+    this.heldSessions ??= [];
+  }
+
+  /** Answers the IDENTIFY and RESUME held since `holdSessions()`, and answers new ones at once again. */
+  releaseSessions(): void {
+    const held = this.heldSessions ?? [];
+    this.heldSessions = undefined;
+    for (const answer of held) answer();
+  }
+
   /** Terminates every socket, closes the server and fails pending waits. */
   async close(): Promise<void> {
     this.identifyWaiters.rejectAll('FakeDiscord stopped');
@@ -134,12 +148,20 @@ export class DiscordGateway {
         case GatewayOpcodes.Heartbeat:
           send(socket, { op: GatewayOpcodes.HeartbeatAck });
           break;
-        case GatewayOpcodes.Identify:
-          this.identify(socket, packet.d as GatewayIdentifyData);
+        case GatewayOpcodes.Identify: {
+          const data = packet.d as GatewayIdentifyData;
+          this.identifies.push(data);
+          this.identifyWaiters.notify(data);
+          this.answer(() => this.identify(socket));
           break;
-        case GatewayOpcodes.Resume:
-          this.resume(socket, packet.d as GatewayResumeData);
+        }
+        case GatewayOpcodes.Resume: {
+          const data = packet.d as GatewayResumeData;
+          this.resumes.push(data);
+          this.resumeWaiters.notify(data);
+          this.answer(() => this.resume(socket, data));
           break;
+        }
         default:
           // Presence updates, member requests and voice state changes need no answer here.
           break;
@@ -147,9 +169,15 @@ export class DiscordGateway {
     });
   }
 
-  private identify(socket: WebSocket, data: GatewayIdentifyData): void {
-    this.identifies.push(data);
-    this.identifyWaiters.notify(data);
+  /** Answers an IDENTIFY or RESUME now, or on release while sessions are held. */
+  private answer(reply: () => void): void {
+    if (this.heldSessions) this.heldSessions.push(reply);
+    else reply();
+  }
+
+  private identify(socket: WebSocket): void {
+    // A held answer may come after the client gave up on this socket.
+    if (socket.readyState !== socket.OPEN) return;
     // Each IDENTIFY opens a new session; several clients (e.g. two bot instances) may be live at once and all get
     // every dispatch. One sequence counter serves them all: clients only need it to increase.
     const sessionId = this.sessionIds.size === 0 ? DISCORD_IDS.sessionId : `fake-session-${this.sessionIds.size + 1}`;
@@ -161,8 +189,7 @@ export class DiscordGateway {
   }
 
   private resume(socket: WebSocket, data: GatewayResumeData): void {
-    this.resumes.push(data);
-    this.resumeWaiters.notify(data);
+    if (socket.readyState !== socket.OPEN) return;
     if (!this.sessionIds.has(data.session_id)) {
       // Not resumable: discord.js waits 1–5 s, then identifies afresh.
       send(socket, { op: GatewayOpcodes.InvalidSession, d: false });

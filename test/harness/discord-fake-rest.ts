@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { type APIChannel, type APIMessage, ChannelType, MessageType } from 'discord-api-types/v10';
 import { ChannelRules } from './discord-fake-channels.ts';
+import { commandFormErrors, commandsFormErrors } from './discord-fake-commands.ts';
 import { invalidFormBody, isEmptyMessage, isRecord, type Json, messageFormErrors } from './discord-fake-limits.ts';
 import {
   botUser,
@@ -369,22 +370,40 @@ export class DiscordRest {
     if (seg[1] !== DISCORD_IDS.applicationId || (seg.length !== 3 && guildId === undefined)) return notFound();
     const scope = guildId ?? 'global';
     if (method === 'GET') return { status: 200, body: this.commands.get(scope) ?? [] };
+    if (method === 'POST' && isRecord(body)) {
+      // Creating one command replaces the scope's command of the same type and name, as Discord does.
+      const errors = commandFormErrors(body);
+      if (errors) return { status: 400, body: invalidFormBody(errors) };
+      const [created] = registeredCommands([body], guildId);
+      const others = (this.commands.get(scope) ?? []).filter(
+        (c) => !(c.name === created?.name && (c.type ?? 1) === (created?.type ?? 1)),
+      );
+      this.commands.set(scope, [...others, ...(created ? [created] : [])]);
+      return { status: 201, body: created };
+    }
     if (method !== 'PUT') return notFound();
     if (!Array.isArray(body)) return { status: 400, body: invalidFormBody({ _errors: [required()] }) };
-    const registered = body.filter(isRecord).map((command) => ({
-      id: snowflake(),
-      application_id: DISCORD_IDS.applicationId,
-      version: snowflake(),
-      type: 1,
-      description: '',
-      default_member_permissions: null,
-      nsfw: false,
-      ...command,
-      ...(guildId ? { guild_id: guildId } : {}),
-    }));
+    const errors = commandsFormErrors(body);
+    if (errors) return { status: 400, body: invalidFormBody(errors) };
+    const registered = registeredCommands(body.filter(isRecord), guildId);
     this.commands.set(scope, registered);
     return { status: 200, body: registered };
   }
+}
+
+/** Commands as Discord stores and returns them: with ids, version and defaults filled in. */
+function registeredCommands(commands: readonly Json[], guildId: string | undefined): Json[] {
+  return commands.map((command) => ({
+    id: snowflake(),
+    application_id: DISCORD_IDS.applicationId,
+    version: snowflake(),
+    type: 1,
+    description: '',
+    default_member_permissions: null,
+    nsfw: false,
+    ...command,
+    ...(guildId ? { guild_id: guildId } : {}),
+  }));
 }
 
 function required(): Json {

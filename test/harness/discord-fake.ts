@@ -31,7 +31,7 @@ import {
   type StringSelectInit,
   stringSelectInteraction,
 } from './discord-fake-interactions.ts';
-import type { Json } from './discord-fake-limits.ts';
+import { isRecord, type Json } from './discord-fake-limits.ts';
 import {
   botUser,
   DISCORD_IDS,
@@ -63,6 +63,15 @@ export * from './discord-fake-payloads.ts';
 export type { CallFilter, RecordedCall, RecordedFile, RestFault } from './discord-fake-rest.ts';
 export type { InteractionState } from './discord-fake-webhooks.ts';
 
+/** A request the fake rejected with `50035 Invalid Form Body`, and why. */
+export interface FormRejection {
+  method: string;
+  route: string;
+  body: unknown;
+  /** Discord's nested error tree, e.g. `{ components: { 0: { components: { _errors: [...] } } } }`. */
+  errors: unknown;
+}
+
 /** How to start the fake. */
 export interface FakeDiscordOptions {
   /** HELLO's heartbeat interval (default 45000, Discord's usual 41250–45000). */
@@ -87,6 +96,11 @@ function summarize(call: RecordedCall): string {
 export class FakeDiscord {
   /** Every REST call in arrival order, faulted and rejected ones included. */
   readonly calls: RecordedCall[] = [];
+  /**
+   * Requests the fake's own validation answered with 400 `50035 Invalid Form Body` (injected faults excluded): a bot
+   * test can assert there were none, so a body Discord would reject fails the test even if the bot swallows the error.
+   */
+  readonly formRejections: FormRejection[] = [];
   readonly port: number;
   /** Pass as the Client's `rest.api`, e.g. `http://127.0.0.1:PORT/api`. */
   readonly api: string;
@@ -172,6 +186,19 @@ export class FakeDiscord {
   /** Closes the gateway socket(s) with a resumable close code (default 4000), so discord.js resumes. */
   dropConnection(options: { code?: number } = {}): void {
     this.gateway.dropConnection(options.code ?? 4000);
+  }
+
+  /**
+   * Leaves every IDENTIFY and RESUME from now on unanswered (still recorded) until `releaseSessions()`: the client
+   * stays connecting, e.g. to observe a bot's not-ready state without racing its reconnect.
+   */
+  holdSessions(): void {
+    this.gateway.holdSessions();
+  }
+
+  /** Answers the held IDENTIFY/RESUME (READY or RESUMED follow) and stops holding. */
+  releaseSessions(): void {
+    this.gateway.releaseSessions();
   }
 
   /** Sends op 7 RECONNECT; discord.js reconnects and resumes. */
@@ -297,11 +324,12 @@ export class FakeDiscord {
     );
   }
 
-  /** Forgets recorded calls, pending faults, channel faults and nonces. */
+  /** Forgets recorded calls, form rejections, pending faults, channel faults and nonces. */
   reset(): void {
     this.rest.channelRules.reset();
     this.calls.length = 0;
     this.faults.length = 0;
+    this.formRejections.length = 0;
   }
 
   /** Terminates gateway clients, closes keep-alive connections and the server; pending waits reject. */
@@ -324,7 +352,12 @@ export class FakeDiscord {
     this.callWaiters.notify(call);
     const fault = this.takeFault(call);
     if (fault?.delayMs) await this.sleep(fault.delayMs);
-    this.write(res, (fault && faultReply(fault)) ?? this.rest.handle(call));
+    const injected = fault && faultReply(fault);
+    const reply = injected ?? this.rest.handle(call);
+    if (!injected && reply.status === 400 && isRecord(reply.body) && reply.body.code === 50035) {
+      this.formRejections.push({ method: call.method, route: call.route, body: call.body, errors: reply.body.errors });
+    }
+    this.write(res, reply);
   }
 
   private takeFault(call: RecordedCall): RestFault | undefined {

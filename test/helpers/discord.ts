@@ -1,4 +1,5 @@
 /** Starts the real Discord adapter (real discord.js) against a FakeDiscord, over the real bot and knowledge base. */
+import { afterEach } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -53,11 +54,24 @@ export async function startDiscordRig(
     async stop() {
       await adapter.stop();
       await fake.stop();
+      assertNoFormRejections(fake);
     },
   };
 }
 
-/** One rig for a whole test file; its fake's records are cleared before each test. */
+/** Throws Discord's own error text when the bot sent anything the fake rejected as an invalid form body. */
+export function assertNoFormRejections(fake: FakeDiscord): void {
+  if (fake.formRejections.length === 0) return;
+  const lines = fake.formRejections.map((r) => `${r.method} ${r.route}: ${JSON.stringify(r.errors)}`);
+  throw new Error(`Discord would answer 400 50035 Invalid Form Body to:\n${lines.join('\n')}`);
+}
+
+/**
+ * One rig for a whole test file; its fake's records are cleared before each test, and a test fails when the bot sent
+ * a body Discord would reject (issue 10), even if the adapter caught and logged the 400.
+ */
 export function useDiscordRig(options: Parameters<typeof startDiscordRig>[0] = {}): () => DiscordRig {
-  return useRig(() => startDiscordRig(options), 'Discord');
+  const rig = useRig(() => startDiscordRig(options), 'Discord');
+  afterEach(() => assertNoFormRejections(rig().fake));
+  return rig;
 }
