@@ -53,7 +53,14 @@ export function saveModel(path: string, key: string, model: LogRegModel): void {
     scales.push(scale);
     for (let j = 0; j < D; j++) q[k * D + j] = Math.round((model.weights[k * D + j] ?? 0) / scale);
   }
-  const header: Header = { format: 1, key, labels: model.labels, features: model.features, bias: [...model.bias], scales };
+  const header: Header = {
+    format: 1,
+    key,
+    labels: model.labels,
+    features: model.features,
+    bias: [...model.bias],
+    scales,
+  };
   const head = Buffer.from(JSON.stringify(header));
   const size = Buffer.alloc(4);
   size.writeUInt32LE(head.length);

@@ -5,10 +5,10 @@
  * development set with `npm run eval`.
  */
 
+import { join } from 'node:path';
 import { cleanInput } from '../input.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { IncomingMessage, IntentId } from '../types.ts';
-import { join } from 'node:path';
 import {
   type Classifier,
   classifierFromModel,

@@ -21,11 +21,14 @@ const { kb, router } = realKnowledge();
 
 /** A classifier port that ranks intents as told, to pin the decision rules independently of training. */
 function ranking(scores: Partial<Record<IntentId, number>>): Classifier {
-  const rest = (1 - Object.values(scores).reduce((a, b) => a + b, 0)) / (INTENT_IDS.length - Object.keys(scores).length);
+  const rest =
+    (1 - Object.values(scores).reduce((a, b) => a + b, 0)) / (INTENT_IDS.length - Object.keys(scores).length);
   return {
     name: 'fixed',
     classify: () =>
-      INTENT_IDS.map((intent) => ({ intent, confidence: scores[intent] ?? rest })).sort((a, b) => b.confidence - a.confidence),
+      INTENT_IDS.map((intent) => ({ intent, confidence: scores[intent] ?? rest })).sort(
+        (a, b) => b.confidence - a.confidence,
+      ),
   };
 }
 
@@ -38,7 +41,9 @@ describe('issue 11: the saved model', () => {
 
 describe('issue 11: refusing needs evidence', () => {
   it('offers the closest topics, never a refusal, when the best guess is weak', () => {
-    const r = createRouter(kb, { classifier: ranking({ compensation: 0.2, stability: 0.18, workload: 0.16, out_of_scope: 0.15 }) });
+    const r = createRouter(kb, {
+      classifier: ranking({ compensation: 0.2, stability: 0.18, workload: 0.16, out_of_scope: 0.15 }),
+    });
     const route = r.route({ text: 'something vague about money and tasks', kind: 'mention' });
     expect(route).toMatchObject({ intent: 'compensation', decision: 'clarify', reason: 'low_confidence' });
   });
@@ -100,7 +105,11 @@ describe('issue 11: other languages', () => {
     ['Wird es den Beruf KI-Trainer in zehn Jahren noch geben?', 'demand', 'Ich antworte auf Englisch.'],
     ['Faut-il savoir programmer pour devenir annotateur IA ?', 'barriers', 'Je réponds en anglais.'],
     ['Qual certificado vale a pena para trabalhar com IA?', 'education', 'Respondo em inglês.'],
-    ['data annotation ka kaam kitna stable hai bhai, project band ho jaata hai kya', 'stability', 'Main English mein jawab deta hoon.'],
+    [
+      'data annotation ka kaam kitna stable hai bhai, project band ho jaata hai kya',
+      'stability',
+      'Main English mein jawab deta hoon.',
+    ],
     ['प्रॉम्प्ट इंजीनियर की सैलरी कितनी होती है?', 'compensation', 'मैं अंग्रेज़ी में जवाब देता हूँ।'],
     ['提示工程师的工资一般是多少？', 'compensation', '我用英文回答。'],
   ] as const)('understands %j and says, in that language, that answers are in English', async (text, intent, note) => {
