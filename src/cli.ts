@@ -12,6 +12,7 @@ import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
 import { createRouter } from './router/router.ts';
+import { withEnvFile } from './startup/env-file.ts';
 import { createStore } from './store/store.ts';
 import { validateAnswers } from './viability/score.ts';
 
@@ -82,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [command, ...rest] = positionals;
-  const config = loadConfig();
+  const config = loadConfig(withEnvFile());
   const logger = createLogger(config.logLevel ?? 'warn');
   switch (command) {
     case 'kb':

@@ -10,6 +10,7 @@ import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
+import { withEnvFile } from './startup/env-file.ts';
 import type { Adapter } from './types.ts';
 
 /** Adapters for the configured platforms; each is imported only when used, to keep memory down. */
@@ -40,7 +41,7 @@ async function platformAdapters(ctx: AppContext, bot: ReturnType<typeof createBo
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    config = loadConfig(withEnvFile());
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`careerbot: ${err.message}\n`);
