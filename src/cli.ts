@@ -13,6 +13,7 @@ import { KnowledgeError, loadKnowledge } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
 import { createRouter } from './router/router.ts';
 import { withEnvFile } from './startup/env-file.ts';
+import { StoreOpenError } from './store/open-sqlite.ts';
 import { createStore } from './store/store.ts';
 import { validateAnswers } from './viability/score.ts';
 
@@ -167,9 +168,14 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof JobSourcesError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof KnowledgeError ||
+    error instanceof JobSourcesError ||
+    error instanceof StoreOpenError
+  ) {
     err(`careerbot: ${error.message}`);
-    process.exitCode = error instanceof ConfigError ? 2 : 1;
+    process.exitCode = error instanceof ConfigError || error instanceof StoreOpenError ? 2 : 1;
   } else {
     throw error;
   }

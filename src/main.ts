@@ -11,6 +11,7 @@ import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
 import { withEnvFile } from './startup/env-file.ts';
+import { StoreOpenError } from './store/open-sqlite.ts';
 import type { Adapter } from './types.ts';
 
 /** Adapters for the configured platforms; each is imported only when used, to keep memory down. */
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
   try {
     ctx = await createContext(config, logger);
   } catch (err) {
-    if (err instanceof KnowledgeError) {
+    if (err instanceof KnowledgeError || err instanceof StoreOpenError) {
       process.stderr.write(`careerbot: ${err.message}\n`);
       return 2;
     }
