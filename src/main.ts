@@ -10,6 +10,7 @@ import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
+import { AdapterStartError, startAdapters } from './startup/adapter-start.ts';
 import { withEnvFile } from './startup/env-file.ts';
 import { StoreOpenError } from './store/open-sqlite.ts';
 import type { Adapter } from './types.ts';
@@ -73,10 +74,10 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
   const bot = createBot(ctx, { jobs: jobs.desk });
 
   if (!platform) {
+    logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
     const adapter = createConsoleAdapter({ bot });
     process.once('SIGINT', () => void adapter.stop());
     await adapter.start();
@@ -85,7 +86,16 @@ async function main(): Promise<number> {
   }
 
   const adapters = await platformAdapters(ctx, bot);
-  for (const adapter of adapters) await adapter.start();
+  try {
+    await startAdapters(adapters, logger);
+  } catch (err) {
+    if (!(err instanceof AdapterStartError)) throw err;
+    process.stderr.write(`careerbot: ${err.message}\n`);
+    await ctx.store.close();
+    return 2;
+  }
+  // Only now: "ready" means every platform accepted its token.
+  logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
   const publishers = adapters.flatMap((a) => (a.digests ? [a.digests] : []));
   const scheduler = jobs.scheduler(publishers);
   // Not awaited: a catch-up run must not hold up shutdown signals; it logs its own outcome.

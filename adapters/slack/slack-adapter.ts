@@ -14,6 +14,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { createSlackDigestPublisher } from './jobs-publisher.ts';
 import { registerListeners } from './listeners.ts';
 import { renderReply } from './render-blocks.ts';
+import { slackStartError } from './start-errors.ts';
 
 /** Slack settings; tests pass the fake's URL as `apiUrl` and port 0. */
 export interface SlackAdapterOptions {
@@ -97,9 +98,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return server ? (server.address() as AddressInfo).port : undefined;
     },
     async start() {
-      await app.init();
+      // auth.test runs here: a refused or unreachable Slack becomes an AdapterStartError, not a stack trace.
+      await app.init().catch((err) => {
+        throw slackStartError(err, 'SLACK_BOT_TOKEN', options.apiUrl);
+      });
       if (socketMode) {
-        await app.start();
+        await app.start().catch((err) => {
+          throw slackStartError(err, 'SLACK_APP_TOKEN', options.apiUrl);
+        });
         logger.info('Slack adapter connected in Socket Mode');
       } else {
         server = (await app.start(options.port ?? ctx.config.port)) as Server;
