@@ -81,10 +81,11 @@ async function main(argv: string[]): Promise<number> {
       sources: { type: 'string' },
       now: { type: 'string' },
       help: { type: 'boolean' },
+      dotenv: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
-  const config = loadConfig(withEnvFile());
+  const config = loadConfig(withEnvFile(process.env, values.dotenv));
   const logger = createLogger(config.logLevel ?? 'warn');
   switch (command) {
     case 'kb':

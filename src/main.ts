@@ -11,7 +11,7 @@ import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
 import { AdapterStartError, startAdapters } from './startup/adapter-start.ts';
-import { withEnvFile } from './startup/env-file.ts';
+import { envFileArg, withEnvFile } from './startup/env-file.ts';
 import { StoreOpenError } from './store/open-sqlite.ts';
 import type { Adapter } from './types.ts';
 
@@ -43,7 +43,7 @@ async function platformAdapters(ctx: AppContext, bot: ReturnType<typeof createBo
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(withEnvFile());
+    config = loadConfig(withEnvFile(process.env, envFileArg(process.argv.slice(2))));
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`careerbot: ${err.message}\n`);
