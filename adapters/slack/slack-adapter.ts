@@ -14,7 +14,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { createSlackDigestPublisher } from './jobs-publisher.ts';
 import { registerListeners } from './listeners.ts';
 import { renderReply } from './render-blocks.ts';
-import { slackStartError } from './start-errors.ts';
+import { slackListenError, slackStartError } from './start-errors.ts';
 
 /** Slack settings; tests pass the fake's URL as `apiUrl` and port 0. */
 export interface SlackAdapterOptions {
@@ -108,7 +108,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         });
         logger.info('Slack adapter connected in Socket Mode');
       } else {
-        server = (await app.start(options.port ?? ctx.config.port)) as Server;
+        const port = options.port ?? ctx.config.port;
+        server = (await app.start(port).catch((err) => {
+          throw slackListenError(err, port);
+        })) as Server;
         // With processBeforeResponse the ack waits for the work itself, so the gate would only delay it.
         if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
         logger.info({ port: (server.address() as AddressInfo).port }, 'Slack adapter listening (HTTP mode)');

@@ -34,3 +34,14 @@ export function slackStartError(err: unknown, variable: keyof typeof HINT, apiUr
   }
   return err;
 }
+
+/** Translates a failure to listen on PORT (HTTP mode); others pass through unchanged. */
+export function slackListenError(err: unknown, port: number): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') return err;
+  const why = code === 'EADDRINUSE' ? 'another program is using it' : 'ports below 1024 need privileges';
+  return new AdapterStartError(`cannot listen on PORT=${port} (${code}): ${why}; set PORT to a free port`, {
+    retry: false,
+    cause: err,
+  });
+}

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DISCORD_IDS, FakeDiscord } from '../harness/discord-fake.ts';
 import { FakeSlack } from '../harness/slack-fake.ts';
@@ -72,6 +74,27 @@ describe('Slack at start-up', () => {
     expect(Number(second.retryInMs)).toBeGreaterThan(Number(first.retryInMs));
     expect(bot.child.exitCode).toBeNull();
     expect(bot.logs.some((l) => l.msg === 'careerbot ready')).toBe(false);
+    expect(hasStack(bot)).toBe(false);
+  });
+
+  it('issue 10: PORT already in use (HTTP mode) stops with one line naming PORT, exit 2', async () => {
+    const fake = await FakeSlack.start();
+    stops.push(() => fake.stop());
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    stops.push(() => new Promise((resolve) => taken.close(resolve)));
+    const port = (taken.address() as AddressInfo).port;
+    const bot = start({
+      SLACK_BOT_TOKEN: 'xoxb-start-test',
+      SLACK_SIGNING_SECRET: fake.signingSecret,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+    });
+    expect(await bot.exited).toBe(2);
+    const lines = plainLines(bot).filter((l) => l.trim() !== '');
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^careerbot: cannot listen on PORT=${port} \\(EADDRINUSE\\)`)),
+    ]);
     expect(hasStack(bot)).toBe(false);
   });
 
