@@ -12,10 +12,13 @@ import { createSafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
 import type { IncomingMessage, IntentId, Reply } from './types.ts';
 import {
+  answerNotSaved,
   parseAnswer,
   QUESTIONNAIRE_TTL_MS,
   type QuestionnaireState,
   questionReply,
+  RESULT_NOT_SAVED,
+  viabilityNotStarted,
 } from './viability/questionnaire.ts';
 import { viabilityReply } from './viability/render.ts';
 import { scoreViability, type ViabilityResult } from './viability/score.ts';
@@ -79,9 +82,12 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
   async function completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome> {
     const previous = await memory.get<ViabilityResult>(keys.viability(userKey));
     const result = scoreViability(kb, answers, ctx.clock(), previous);
-    await memory.set(keys.viability(userKey), result);
+    const saved = await memory.set(keys.viability(userKey), result);
     logger.info({ verdict: result.verdict.id, score: result.score }, 'viability check scored');
-    return { reply: viabilityReply(kb, result, previous), result, previous };
+    const reply = viabilityReply(kb, result, previous);
+    // The scorecard is worth showing anyway; the user should know the next check cannot compare with it.
+    if (!saved) reply.footer = [reply.footer, RESULT_NOT_SAVED].filter(Boolean).join(' · ');
+    return { reply, result, previous };
   }
 
   async function continueQuestionnaire(message: IncomingMessage, sessionKey: string, state: QuestionnaireState) {
@@ -98,7 +104,8 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
       answers: { ...state.answers, [question?.id ?? '']: value },
     };
     if (next.step < kb.rubric.questions.length) {
-      await memory.set(sessionKey, next, QUESTIONNAIRE_TTL_MS);
+      // Unsaved, the answer would be lost and the next one read as an answer to the wrong question.
+      if (!(await memory.set(sessionKey, next, QUESTIONNAIRE_TTL_MS))) return answerNotSaved(kb.rubric, state.step);
       return questionReply(kb.rubric, next.step, value);
     }
     await memory.delete(sessionKey);
@@ -118,7 +125,7 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
         return answerReply(kb, 'help');
       case 'viability': {
         const state: QuestionnaireState = { step: 0, answers: {}, startedAt: ctx.clock().toISOString() };
-        await memory.set(sessionKey, state, QUESTIONNAIRE_TTL_MS);
+        if (!(await memory.set(sessionKey, state, QUESTIONNAIRE_TTL_MS))) return viabilityNotStarted();
         return questionReply(kb.rubric, 0);
       }
       case 'cancel': {

@@ -12,6 +12,8 @@ import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
 import { createRouter } from './router/router.ts';
+import { withEnvFile } from './startup/env-file.ts';
+import { StoreOpenError } from './store/open-sqlite.ts';
 import { createStore } from './store/store.ts';
 import { validateAnswers } from './viability/score.ts';
 
@@ -79,10 +81,11 @@ async function main(argv: string[]): Promise<number> {
       sources: { type: 'string' },
       now: { type: 'string' },
       help: { type: 'boolean' },
+      dotenv: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
-  const config = loadConfig();
+  const config = loadConfig(withEnvFile(process.env, values.dotenv));
   const logger = createLogger(config.logLevel ?? 'warn');
   switch (command) {
     case 'kb':
@@ -166,9 +169,14 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof JobSourcesError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof KnowledgeError ||
+    error instanceof JobSourcesError ||
+    error instanceof StoreOpenError
+  ) {
     err(`careerbot: ${error.message}`);
-    process.exitCode = error instanceof ConfigError ? 2 : 1;
+    process.exitCode = error instanceof ConfigError || error instanceof StoreOpenError ? 2 : 1;
   } else {
     throw error;
   }

@@ -3,8 +3,9 @@
  * field that could hold a credential is redacted before it is written.
  */
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { ensureFolder } from './store/folder.ts';
 
 export type { Logger } from 'pino';
 
@@ -52,7 +53,9 @@ export function consoleLogPath(dataDir: string): string {
  */
 export function createConsoleLogger(level: string, path: string): { logger: Logger; path?: string } {
   try {
-    return { logger: createLogger(level, pino.destination({ dest: path, mkdir: true, sync: true })), path };
+    // Not pino's `mkdir: true`: a recursive mkdir never returns under /proc (see ensureFolder).
+    ensureFolder(dirname(path));
+    return { logger: createLogger(level, pino.destination({ dest: path, sync: true })), path };
   } catch (err) {
     const logger = createLogger('warn');
     logger.warn({ err, path }, 'cannot write the log file; logging warnings to stderr');

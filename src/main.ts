@@ -11,6 +11,9 @@ import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { consoleLogPath, createConsoleLogger, createLogger } from './logger.ts';
+import { AdapterStartError, startAdapters } from './startup/adapter-start.ts';
+import { envFileArg, withEnvFile } from './startup/env-file.ts';
+import { StoreOpenError } from './store/open-sqlite.ts';
 import type { Adapter } from './types.ts';
 
 /** Adapters for the configured platforms; each is imported only when used, to keep memory down. */
@@ -43,7 +46,7 @@ async function platformAdapters(ctx: AppContext, bot: ReturnType<typeof createBo
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    config = loadConfig(withEnvFile(process.env, envFileArg(process.argv.slice(2))));
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`careerbot: ${err.message}\n`);
@@ -61,7 +64,7 @@ async function main(): Promise<number> {
   try {
     ctx = await createContext(config, logger);
   } catch (err) {
-    if (err instanceof KnowledgeError) {
+    if (err instanceof KnowledgeError || err instanceof StoreOpenError) {
       process.stderr.write(`careerbot: ${err.message}\n`);
       return 2;
     }
@@ -77,10 +80,10 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
   const bot = createBot(ctx, { jobs: jobs.desk });
 
   if (!platform) {
+    logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
     const adapter = createConsoleAdapter({ bot, logPath: log.path });
     process.once('SIGINT', () => void adapter.stop());
     await adapter.start();
@@ -91,7 +94,17 @@ async function main(): Promise<number> {
   const adapters = await platformAdapters(ctx, bot);
   // Up before the adapters connect, so health says 503 (not "connection refused") while they log in.
   const health = await serveHealth(ctx, adapters);
-  for (const adapter of adapters) await adapter.start();
+  try {
+    await startAdapters(adapters, logger);
+  } catch (err) {
+    if (!(err instanceof AdapterStartError)) throw err;
+    process.stderr.write(`careerbot: ${err.message}\n`);
+    await health?.stop();
+    await ctx.store.close();
+    return 2;
+  }
+  // Only now: "ready" means every platform accepted its token.
+  logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
   const publishers = adapters.flatMap((a) => (a.digests ? [a.digests] : []));
   const scheduler = jobs.scheduler(publishers);
   // Not awaited: a catch-up run must not hold up shutdown signals; it logs its own outcome.

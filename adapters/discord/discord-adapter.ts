@@ -17,6 +17,7 @@ import { createDiscordDigestPublisher } from './jobs-publisher.ts';
 import { handleMessage } from './messages.ts';
 import { ALLOWED_MENTIONS_NONE, renderReply } from './render.ts';
 import type { AnswerableInteraction, ResponsePayload } from './responder.ts';
+import { discordStartError } from './start-errors.ts';
 
 /** Discord settings; tests pass the fake's URL as `apiUrl`. */
 export interface DiscordAdapterOptions {
@@ -108,8 +109,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     client,
     digests: createDiscordDigestPublisher(client),
     async start() {
+      // Token and network are checked with one REST call first: a login() that fails destroys the client's
+      // gateway manager for good (it would never reconnect), so a retried start must not go through one.
+      client.rest.setToken(options.token);
+      await client.rest.get(Routes.gatewayBot()).catch((err) => {
+        throw discordStartError(err, options.apiUrl);
+      });
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(options.token);
+      await client.login(options.token).catch((err) => {
+        throw discordStartError(err, options.apiUrl);
+      });
       await ready;
       logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Discord adapter ready');
     },

@@ -173,8 +173,16 @@ async function select(interaction: StringSelectMenuInteraction, deps: DiscordDep
     async () => {
       const before = (await ctx.store.get<Record<string, string>>(key).catch(() => undefined)) ?? {};
       const answers = applySelection(ctx.kb.rubric, before, interaction.customId, interaction.values);
-      await ctx.store.set(key, answers, VIABILITY_TTL_MS).catch(() => undefined);
       const page = pageOfQuestion(ctx.kb.rubric, interaction.customId);
+      try {
+        await ctx.store.set(key, answers, VIABILITY_TTL_MS);
+      } catch (err) {
+        deps.logger.warn({ err }, 'could not save a viability answer');
+        // The menus show what is kept, so a lost pick is visible, and the user is asked to pick again.
+        const kept = viabilityPage(ctx.kb.rubric, page, before);
+        const content = `I couldn't save that answer, please try again.\n${kept.content}`.slice(0, 2_000);
+        return { ...kept, content, allowedMentions: ALLOWED_MENTIONS_NONE };
+      }
       return { ...viabilityPage(ctx.kb.rubric, page, answers), allowedMentions: ALLOWED_MENTIONS_NONE };
     },
     { mode: 'update', ...timing(deps) },

@@ -15,6 +15,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { createSlackDigestPublisher } from './jobs-publisher.ts';
 import { registerListeners } from './listeners.ts';
 import { renderReply } from './render-blocks.ts';
+import { slackListenError, slackStartError } from './start-errors.ts';
 
 /** Slack settings; tests pass the fake's URL as `apiUrl` and port 0. */
 export interface SlackAdapterOptions {
@@ -122,13 +123,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return server ? (server.address() as AddressInfo).port : undefined;
     },
     async start() {
-      await app.init();
+      // auth.test runs here: a refused or unreachable Slack becomes an AdapterStartError, not a stack trace.
+      await app.init().catch((err) => {
+        throw slackStartError(err, 'SLACK_BOT_TOKEN', options.apiUrl);
+      });
       if (socketMode) {
-        await app.start();
+        await app.start().catch((err) => {
+          throw slackStartError(err, 'SLACK_APP_TOKEN', options.apiUrl);
+        });
         logger.info('Slack adapter connected in Socket Mode');
       } else {
         httpStarted = true;
-        server = (await app.start(options.port ?? ctx.config.port)) as Server;
+        const port = options.port ?? ctx.config.port;
+        server = (await app.start(port).catch((err) => {
+          throw slackListenError(err, port);
+        })) as Server;
         // With processBeforeResponse the ack waits for the work itself, so the gate would only delay it.
         if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
         logger.info({ port: (server.address() as AddressInfo).port }, 'Slack adapter listening (HTTP mode)');

@@ -8,7 +8,8 @@ import type { Store } from './store.ts';
 /** The same calls as `Store`, but they never throw. */
 export interface SafeStore {
   get<T>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  /** True when the value was saved; false (logged) when the store refused it. */
+  set(key: string, value: unknown, ttlMs?: number): Promise<boolean>;
   delete(key: string): Promise<void>;
 }
 
@@ -27,8 +28,10 @@ export function createSafeStore(store: Store, logger: Logger): SafeStore {
     async set(key, value, ttlMs) {
       try {
         await store.set(key, value, ttlMs);
+        return true;
       } catch (err) {
         logger.warn({ err, key: kind(key) }, 'store write failed; state not saved');
+        return false;
       }
     },
     async delete(key) {

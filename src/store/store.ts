@@ -2,10 +2,9 @@
  * All state goes through one keyv instance: the embedded SQLite file by default, Redis when
  * `REDIS_URL` is set. Callers use the small `Store` facade and the key builders in `keys`.
  */
-import { join } from 'node:path';
 import Keyv from 'keyv';
 import type { Logger } from '../logger.ts';
-import { KeyvNodeSqlite } from './sqlite-adapter.ts';
+import { openSqliteStore } from './open-sqlite.ts';
 
 /** The store as the rest of the core sees it. Values are JSON-serialisable. */
 export interface Store {
@@ -55,7 +54,8 @@ export interface StoreOptions {
 }
 
 /**
- * Opens the configured store. The SQLite file is `<dataDir>/careerbot.sqlite`. The Redis client is
+ * Opens the configured store. The SQLite file is `<dataDir>/careerbot.sqlite`; when it cannot be opened
+ * this throws `StoreOpenError`, one line naming the path and DATA_DIR. The Redis client is
  * imported only when `REDIS_URL` is set: it adds about 25 MB to a process that does not use it.
  */
 export async function createStore({
@@ -88,9 +88,7 @@ export async function createStore({
       return Number(await client.eval(script, { keys: [claimKey(key)], arguments: [token] })) === 1;
     };
   } else {
-    const adapter = new KeyvNodeSqlite({
-      path: dataDir === ':memory:' ? ':memory:' : join(dataDir, 'careerbot.sqlite'),
-    });
+    const adapter = openSqliteStore(dataDir);
     keyv = new Keyv({ store: adapter, namespace: 'careerbot' });
     claim = async (key, ttlMs, token) => adapter.claim(claimKey(key), ttlMs, token);
     release = async (key, token) => adapter.release(claimKey(key), token);

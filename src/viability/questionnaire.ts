@@ -53,3 +53,26 @@ export function parseAnswer(rubric: Rubric, step: number, text: string): string 
   if (byLabel.length === 1) return byLabel[0]?.value;
   return naturalAnswer(q, text);
 }
+
+/** Footer note on a scorecard whose result the store refused: it is shown but not kept. */
+export const RESULT_NOT_SAVED = "I couldn't save this result, so your next check will not show what changed.";
+
+/** The same question again, after the store refused to save its answer: the user is told to resend it. */
+export function answerNotSaved(rubric: Rubric, step: number): Reply {
+  const again = questionReply(rubric, step);
+  again.body = `I couldn't save that answer, please try again (send it once more).\n${again.body}`;
+  return again;
+}
+
+/** The reply when the store refused to save the start of a check, so no question is pending. */
+export function viabilityNotStarted(): Reply {
+  return {
+    kind: 'notice',
+    title: "I couldn't start the viability check",
+    body: "I couldn't start the viability check because my storage did not answer. Please try /viability again in a moment.",
+    facts: [],
+    advice: [],
+    choices: [{ label: 'Start the viability check', question: '/viability' }],
+    entryIds: [],
+  };
+}
