@@ -33,7 +33,11 @@ export async function startDiscordRig(
   } = {},
 ): Promise<DiscordRig> {
   const fake = await FakeDiscord.start();
-  const { bot, ctx, lines } = await createTestBot({ store: options.store, env: options.env, jobSources: options.jobSources });
+  const { bot, ctx, lines } = await createTestBot({
+    store: options.store,
+    env: options.env,
+    jobSources: options.jobSources,
+  });
   const adapter = createDiscordAdapter({
     ctx,
     bot,

@@ -36,7 +36,11 @@ export async function startSlackRig(
   const fake = options.fake ?? (await FakeSlack.start());
   // Bolt's assistant reads the thread's context from its first message; an empty thread is a valid answer.
   fake.on('conversations.replies', () => ({ ok: true, messages: [], has_more: false }));
-  const { bot, ctx, lines } = await createTestBot({ store: options.store, env: options.env, jobSources: options.jobSources });
+  const { bot, ctx, lines } = await createTestBot({
+    store: options.store,
+    env: options.env,
+    jobSources: options.jobSources,
+  });
   const adapter = createSlackAdapter({
     ctx,
     bot,
