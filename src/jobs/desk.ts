@@ -2,6 +2,7 @@
  * The `/jobs` command's core: this week's digest for the asker, and subscribing, unsubscribing and
  * checking a channel. Adapters check who may manage the channel before calling in.
  */
+import { literal } from '../literal.ts';
 import type { Logger } from '../logger.ts';
 import type { Reply } from '../types.ts';
 import type { Market } from './market.ts';
@@ -54,7 +55,7 @@ export function createJobsDesk(options: JobsDeskOptions): JobsDesk {
         if (failed) {
           return notice(
             'The job boards could not be reached',
-            `None of the ${stats.sources.length} job sources answered just now (for example: ${stats.sources[0]?.error ?? 'no answer'}), so there is no digest to show. Please try again later.`,
+            `None of the ${stats.sources.length} job sources answered just now (for example: ${literal(stats.sources[0]?.error ?? 'no answer')}), so there is no digest to show. Please try again later.`,
           );
         }
         return reply;

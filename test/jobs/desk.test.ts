@@ -46,7 +46,7 @@ describe('/jobs in a chat', () => {
     const { bot, lines } = await createTestBot({ jobSources: loadJobSources(file) });
     const reply = await bot.handle(message('/jobs', { kind: 'direct' }));
     expect(reply.title).toBe('The job boards could not be reached');
-    expect(reply.body).toMatch(/None of the 2 job sources answered just now \(for example: HTTP 404\)/);
+    expect(plainLiterals(reply.body)).toMatch(/None of the 2 job sources answered just now \(for example: HTTP 404\)/);
     expect(lines.join('')).toMatch(/job collection done with failed sources/);
   });
 });
