@@ -15,6 +15,7 @@ import { neutraliseMentions } from '../../src/input.ts';
 import { renderLiterals } from '../../src/literal.ts';
 import { clip as fitClip, splitText } from '../../src/text-fit.ts';
 import { INTENT_IDS, type IntentId, type Rating, type Reply, type ReplyFact, type ReplyKind } from '../../src/types.ts';
+import { escapeMarkdown } from './markdown.ts';
 
 /** Prefix of follow-up button ids: `cb:ask:<intent|->:<base64url question>`. */
 export const CUSTOM_ASK = 'cb:ask';
@@ -57,14 +58,6 @@ const plain = (span: string): string => span;
 
 /** User-visible text: mentions defused (neutraliseMentions covers `@everyone`, `@here`, `<@id>`, `<@&id>`). */
 const safe = (text: string): string => neutraliseMentions(text.toWellFormed());
-
-/**
- * Outside words (a literal span: a board's title or company name) for Discord markdown: every character that
- * can start formatting, a masked link `[text](url)`, a quote, a heading or a `<…>` tag is backslash-escaped.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|>#[\]()<]/g, '\\$&');
-}
 
 /** Splits plain content into messages of at most `max` characters, at paragraph, line or word boundaries. */
 export function chunkForDiscord(text: string, max = 2000): string[] {
