@@ -2,6 +2,7 @@
  * Renders a core `Reply` as plain text for a terminal, wrapped at word boundaries to the given width.
  * Choices are numbered so the console adapter can let the user pick one by typing its number.
  */
+import { renderLiterals } from '../../src/literal.ts';
 import type { Rating, Reply, ReplyFact } from '../../src/types.ts';
 import { DEFAULT_COLUMNS, wrapText } from './wrap.ts';
 
@@ -27,10 +28,22 @@ function footerText(footer: string): string {
     .join(' · ');
 }
 
+/** Options for `renderText`. */
+export interface RenderTextOptions {
+  /** Escapes outside words (literal spans) for where the text goes; a terminal shows them as they are. */
+  literal?: (span: string) => string;
+}
+
 /** The plain-text form of a reply, wrapped to `width` columns. */
-export function renderText(reply: Reply, width = DEFAULT_COLUMNS): string {
+export function renderText(
+  reply: Reply,
+  width = DEFAULT_COLUMNS,
+  { literal = (s) => s }: RenderTextOptions = {},
+): string {
   const bullets = (items: string[]) => items.map((item) => wrapText(item, width, '  ')).join('\n');
-  const parts: string[] = [wrapText(reply.title.toUpperCase(), width), wrapText(reply.body.replace(/\*/g, ''), width)];
+  // Bold markers are dropped from our own text only: a company named "*Bold* Co" keeps its asterisks.
+  const body = renderLiterals(reply.body, literal, (own) => own.replace(/\*/g, ''));
+  const parts: string[] = [wrapText(renderLiterals(reply.title, literal).toUpperCase(), width), wrapText(body, width)];
   if (reply.scorecard?.length) {
     parts.push(
       reply.scorecard
@@ -53,7 +66,7 @@ export function renderText(reply: Reply, width = DEFAULT_COLUMNS): string {
     const lines = reply.choices.map((c, i) => wrapText(`  ${i + 1}. ${c.label}`, width, '     '));
     parts.push(`${heading}\n${lines.join('\n')}`);
   }
-  const footer = reply.footer ? footerText(reply.footer) : '';
+  const footer = reply.footer ? footerText(renderLiterals(reply.footer, literal)) : '';
   if (footer) parts.push(wrapText(footer, width));
   return parts.join('\n\n');
 }

@@ -13,11 +13,15 @@ import { channelRefOf, checkDiscordAccess, refusal } from './jobs-access.ts';
 import { renderReply } from './render.ts';
 import { respond } from './responder.ts';
 
-async function answer(interaction: ChatInputCommandInteraction, desk: JobsDesk): Promise<Reply> {
+async function answer(
+  interaction: ChatInputCommandInteraction,
+  desk: JobsDesk,
+  onCollecting: (note: string) => void,
+): Promise<Reply> {
   const action = (interaction.options.getString(JOBS_ACTION_OPTION) ?? 'digest') as JobsAction;
   switch (action) {
     case 'digest':
-      return desk.digest();
+      return desk.digest({ onCollecting });
     case 'subscribe':
     case 'unsubscribe': {
       const access = checkDiscordAccess(interaction, action === 'subscribe' ? 'manage_and_post' : 'manage');
@@ -41,8 +45,10 @@ async function answer(interaction: ChatInputCommandInteraction, desk: JobsDesk):
 export async function jobsCommand(interaction: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
   await respond(
     interaction,
-    async () => {
-      const reply = await answer(interaction, deps.bot.jobs).catch((err: unknown): Reply => {
+    async (onProgress) => {
+      // Reading the boards takes seconds: the responder defers and shows the note until the digest is edited in.
+      const onCollecting = (note: string) => onProgress(note.replace(/…$/, ''));
+      const reply = await answer(interaction, deps.bot.jobs, onCollecting).catch((err: unknown): Reply => {
         deps.logger.error({ err, channel: interaction.channelId }, '/jobs failed');
         return {
           ...refusal(

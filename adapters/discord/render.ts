@@ -12,8 +12,10 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import { neutraliseMentions } from '../../src/input.ts';
+import { renderLiterals } from '../../src/literal.ts';
 import { clip as fitClip, splitText } from '../../src/text-fit.ts';
 import { INTENT_IDS, type IntentId, type Rating, type Reply, type ReplyFact, type ReplyKind } from '../../src/types.ts';
+import { escapeMarkdown } from './markdown.ts';
 
 /** Prefix of follow-up button ids: `cb:ask:<intent|->:<base64url question>`. */
 export const CUSTOM_ASK = 'cb:ask';
@@ -51,6 +53,8 @@ const MAX_ROWS = 5;
 
 /** Shortens text to `max` characters with a trailing ellipsis (shared rules: `src/text-fit.ts`). */
 export const clip = fitClip;
+
+const plain = (span: string): string => span;
 
 /** User-visible text: mentions defused (neutraliseMentions covers `@everyone`, `@here`, `<@id>`, `<@&id>`). */
 const safe = (text: string): string => neutraliseMentions(text.toWellFormed());
@@ -176,7 +180,8 @@ export function renderReply(
 } {
   const heading = reply.kind === 'viability' ? '**Next steps**' : '**What to do**';
   const advice = reply.advice.length ? `\n\n${heading}\n${reply.advice.map((a) => `• ${safe(a)}`).join('\n')}` : '';
-  const description = clip(`${safe(reply.body).trim()}${advice}`.trim(), EMBED.description);
+  const body = renderLiterals(reply.body, escapeMarkdown);
+  const description = clip(`${safe(body).trim()}${advice}`.trim(), EMBED.description);
   const scorecard = (reply.scorecard ?? []).map((row) => {
     const was = row.previous ? ` (was ${row.previous})` : '';
     return field(`${RATING_EMOJI[row.rating]} ${row.title} — ${row.rating}${was}`, row.reason, cite(row.fact), ' — ');
@@ -184,11 +189,14 @@ export function renderReply(
   // The scorecard cites its facts beside each factor, as the Slack and console renderers do.
   const facts = scorecard.length ? [] : reply.facts.map((f) => field(f.figure, f.text, cite(f), '\n— '));
   const embed: APIEmbed = {
-    title: clip(safe(reply.title).trim(), EMBED.title) || 'careerbot',
+    // Embed titles and footers show no markdown, so their literal spans need no escaping.
+    title: clip(safe(renderLiterals(reply.title, plain)).trim(), EMBED.title) || 'careerbot',
     color: COLOR[reply.kind],
     fields: [...scorecard, ...facts].slice(0, EMBED.fields),
     ...(description ? { description } : {}),
-    ...(reply.footer?.trim() ? { footer: { text: clip(safe(reply.footer.trim()), EMBED.footer) } } : {}),
+    ...(reply.footer?.trim()
+      ? { footer: { text: clip(safe(renderLiterals(reply.footer, plain).trim()), EMBED.footer) } }
+      : {}),
   };
   // Least important first: fact fields, then the description's tail, then the footer, then scorecard rows.
   for (let excess = embedLength(embed) - EMBED.total; excess > 0; excess = embedLength(embed) - EMBED.total) {

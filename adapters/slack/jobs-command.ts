@@ -9,7 +9,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { Reply } from '../../src/types.ts';
 import { checkSlackAccess, refusal } from './jobs-access.ts';
 import { plainText } from './parse.ts';
-import { renderReply } from './render-blocks.ts';
+import { escapeMrkdwn, renderReply } from './render-blocks.ts';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -42,13 +42,13 @@ export interface SlackJobsDeps {
 
 /** Builds the `/jobs` listener body. */
 export function createSlackJobsCommand({ desk, logger, later }: SlackJobsDeps) {
-  async function answer({ command, client }: CommandArgs): Promise<Reply> {
+  async function answer({ command, client }: CommandArgs, onCollecting: (note: string) => void): Promise<Reply> {
     const action = plainText(command.text).trim().toLowerCase();
     const place = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
     switch (action) {
       case '':
       case 'digest':
-        return desk.digest();
+        return desk.digest({ onCollecting });
       case 'subscribe':
       case 'unsubscribe': {
         const access = await checkSlackAccess(
@@ -81,11 +81,27 @@ export function createSlackJobsCommand({ desk, logger, later }: SlackJobsDeps) {
   return async function jobs(args: CommandArgs): Promise<void> {
     await args.ack();
     await later(async () => {
-      const reply = await answer(args).catch((err: unknown) => {
+      // Reading the boards takes seconds: say so privately, then replace that note with the answer.
+      let noted: Promise<boolean> | undefined;
+      const onCollecting = (note: string) => {
+        noted ??= args.respond({ response_type: 'ephemeral', text: escapeMrkdwn(note) }).then(
+          () => true,
+          (err: unknown) => {
+            logger.warn({ err, channel: args.command.channel_id }, '/jobs progress note failed');
+            return false;
+          },
+        );
+      };
+      const reply = await answer(args, onCollecting).catch((err: unknown) => {
         logger.error({ err, channel: args.command.channel_id }, '/jobs failed');
         return failed();
       });
-      await args.respond({ response_type: 'ephemeral', ...renderReply(reply) });
+      const replace = (await noted) === true;
+      await args.respond({
+        response_type: 'ephemeral',
+        ...(replace ? { replace_original: true } : {}),
+        ...renderReply(reply),
+      });
     });
   };
 }

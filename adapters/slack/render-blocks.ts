@@ -4,6 +4,7 @@
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { neutraliseMentions } from '../../src/input.ts';
+import { renderLiterals } from '../../src/literal.ts';
 import { clip as fitClip, safeCut, splitText } from '../../src/text-fit.ts';
 import type { IntentId, Rating, Reply, ReplyFact } from '../../src/types.ts';
 import { renderText } from '../console/render-text.ts';
@@ -36,6 +37,20 @@ const KEEP_FACTS = 3;
 export function escapeMrkdwn(text: string): string {
   // Escaping `<` already defuses `<!channel>` and `<@U…>`; neutraliseMentions then catches the bare words.
   return neutraliseMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+// mrkdwn has no escape character, so outside words get look-alikes for the characters that start formatting.
+const MARKUP_LOOKALIKES: Record<string, string> = { '*': '\u2217', _: '\uff3f', '~': '\u223c', '`': '\u02cb' };
+
+/** Outside words (a literal span) for mrkdwn: no bold, italic, strike or code can start inside them. */
+export function neutraliseMarkup(text: string): string {
+  return text.replace(/[*_~`]/g, (c) => MARKUP_LOOKALIKES[c] ?? c);
+}
+
+/** Escapes text for mrkdwn, and shows its literal spans (board titles, company names) as typed. */
+function mrkdwn(text: string): string {
+  // Escaping first is safe: the span markers are not among `&`, `<`, `>`, and the look-alikes need no escaping.
+  return renderLiterals(escapeMrkdwn(text), neutraliseMarkup);
 }
 
 /** Shortens text to `max` characters with a trailing ellipsis (shared rules: `src/text-fit.ts`). */
@@ -119,9 +134,9 @@ export function renderReply(
   reply: Reply,
   options: { share?: boolean; question?: string } = {},
 ): { text: string; blocks: KnownBlock[] } {
-  const title = neutraliseMentions(reply.title.trim()) || 'careerbot';
+  const title = neutraliseMentions(renderLiterals(reply.title, (s) => s).trim()) || 'careerbot';
   const header: KnownBlock = { type: 'header', text: { type: 'plain_text', text: clip(title, MAX_HEADER) } };
-  let body = sections(escapeMrkdwn(reply.body));
+  let body = sections(mrkdwn(reply.body));
   const rows = (reply.scorecard ?? []).map((row) => {
     const was = row.previous ? ` (was ${row.previous})` : '';
     const cite = `_(${escapeMrkdwn(row.fact.source)}, ${escapeMrkdwn(row.fact.asOf)})_`;
@@ -136,7 +151,7 @@ export function renderReply(
     : [];
   const actions = actionsBlock(reply, options);
   let footer: ContextBlock | undefined = reply.footer
-    ? { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(reply.footer), MAX_TEXT) }] }
+    ? { type: 'context', elements: [{ type: 'mrkdwn', text: clip(mrkdwn(reply.footer), MAX_TEXT) }] }
     : undefined;
 
   let packed = false;
@@ -161,5 +176,5 @@ export function renderReply(
   const blocks: KnownBlock[] = [header, ...body, ...scorecard, ...facts, ...advice];
   if (actions) blocks.push(actions);
   if (footer) blocks.push(footer);
-  return { text: clip(escapeMrkdwn(renderText(reply)), MAX_TEXT), blocks };
+  return { text: clip(escapeMrkdwn(renderText(reply, 88, { literal: neutraliseMarkup })), MAX_TEXT), blocks };
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import { dedupePostings } from './dedupe.ts';
 import { createHttp, FetchError, type Http, type RetryPolicy } from './fetch.ts';
 import type { Posting, SourceType } from './posting.ts';
+import { cleanText, FIELD_LIMITS } from './sources/clean.ts';
 import { type ParseTally, ShapeError, SOURCE_MODULES } from './sources/registry.ts';
 import type { JobSource } from './sources-file.ts';
 
@@ -97,10 +98,12 @@ function counts(tally: ParseTally): Pick<SourceReport, 'total' | 'malformed' | '
   };
 }
 
+/** A short reason for the digest's footer; it can quote the board's own words, so it is cleaned like them. */
 function describeFailure(error: unknown): string {
-  if (error instanceof FetchError || error instanceof ShapeError) return error.reason;
+  if (error instanceof FetchError || error instanceof ShapeError) return cleanText(error.reason, FIELD_LIMITS.reason);
   // A parser bug on one odd payload must not take the run down; the message still says what broke.
-  return `could not read the payload (${error instanceof Error ? error.message : String(error)})`;
+  const detail = error instanceof Error ? error.message : String(error);
+  return cleanText(`could not read the payload (${detail})`, FIELD_LIMITS.reason);
 }
 
 /** Collects every source (skipping those `skip` names), isolating failures, and dedupes across sources. */

@@ -2,6 +2,7 @@
  * The `/jobs` command's core: this week's digest for the asker, and subscribing, unsubscribing and
  * checking a channel. Adapters check who may manage the channel before calling in.
  */
+import { literal } from '../literal.ts';
 import type { Logger } from '../logger.ts';
 import type { Reply } from '../types.ts';
 import type { Market } from './market.ts';
@@ -9,6 +10,9 @@ import type { ChannelRef, GoneReason, JobsDesk } from './ports.ts';
 import type { ScheduleClock } from './schedule.ts';
 import type { Subscriptions } from './subscriptions.ts';
 import { formatLocal } from './week.ts';
+
+/** What `/jobs` shows while the boards are being read (a collection takes seconds; a reused one is instant). */
+export const COLLECTING_NOTE = 'Collecting this week’s openings…';
 
 /** Options for `createJobsDesk`. */
 export interface JobsDeskOptions {
@@ -44,13 +48,14 @@ export function createJobsDesk(options: JobsDeskOptions): JobsDesk {
   const scheduleLine = () => `Schedule: \`${schedule.cron}\` in ${schedule.timeZone}; next post ${nextPost()}.`;
 
   return {
-    async digest() {
+    async digest({ onCollecting } = {}) {
       try {
-        const { stats, reply } = await market.build(clock());
-        if (stats.sources.length > 0 && stats.sources.every((s) => !s.ok)) {
+        const onCollect = onCollecting && (() => onCollecting(COLLECTING_NOTE));
+        const { stats, reply, failed } = await market.build(clock(), { onCollect });
+        if (failed) {
           return notice(
             'The job boards could not be reached',
-            `None of the ${stats.sources.length} job sources answered just now (for example: ${stats.sources[0]?.error ?? 'no answer'}), so there is no digest to show. Please try again later.`,
+            `None of the ${stats.sources.length} job sources answered just now (for example: ${literal(stats.sources[0]?.error ?? 'no answer')}), so there is no digest to show. Please try again later.`,
           );
         }
         return reply;

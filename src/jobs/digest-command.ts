@@ -17,7 +17,7 @@ export interface DigestCommandOptions {
   json?: boolean;
 }
 
-/** Runs the command; returns the exit code (1 when every source failed, 2 on bad arguments). */
+/** Runs the command; returns the exit code (1 when no source answered, 2 on bad arguments). */
 export async function digestCommand(
   config: Config,
   logger: Logger,
@@ -33,9 +33,17 @@ export async function digestCommand(
   const sources = loadJobSources(options.sources ?? config.jobs.sourcesFile);
   const ctx = await createContext(config, logger, { clock: () => now });
   try {
-    const { stats, reply, notable } = await createJobs(ctx, { sources }).market.build(now, { fresh: true });
+    const { stats, reply, notable, failed } = await createJobs(ctx, { sources }).market.build(now, { fresh: true });
+    if (failed) {
+      // One line, not a digest of zeros: nothing was measured, and a script should see the failure.
+      const first = stats.sources[0];
+      writeError(
+        `careerbot: none of the ${stats.sources.length} job sources answered (for example ${first?.id}: ${first?.error ?? 'no answer'}); no digest was built.`,
+      );
+      return 1;
+    }
     write(options.json ? JSON.stringify({ ...stats, notable }, null, 2) : renderText(reply));
-    return stats.sources.length > 0 && stats.sources.every((s) => !s.ok) ? 1 : 0;
+    return 0;
   } finally {
     await ctx.store.close();
   }

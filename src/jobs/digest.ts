@@ -5,14 +5,14 @@
  */
 import { toReplyFact } from '../answers/compose.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
+import { literal } from '../literal.ts';
 import type { Reply, ReplyFact } from '../types.ts';
+import { AGGREGATOR_NAMES, footerLine } from './digest-footer.ts';
 import { FAMILY_LABELS } from './families.ts';
 import type { Posting, Salary } from './posting.ts';
 import { type Change, isNew, type MarketStats, type SalaryGroup } from './stats.ts';
 import { formatLocal } from './week.ts';
 
-/** Aggregators whose terms ask for a link back and their name beside each listing. */
-const AGGREGATOR_NAMES: Record<string, string> = { remotive: 'Remotive', himalayas: 'Himalayas' };
 const NOTABLE = 5;
 
 /** A short opening for the digest, picked by `notablePostings`. */
@@ -82,7 +82,8 @@ function notableLine(n: Notable): string {
   const kind = n.employment === 'contract' ? 'contract' : n.employment === 'part_time' ? 'part-time' : '';
   const details = [mode, kind, n.salary ? payText(n.salary) : ''].filter(Boolean).join(', ');
   const via = AGGREGATOR_NAMES[n.sourceType] ? ` · via ${AGGREGATOR_NAMES[n.sourceType]}` : '';
-  return `• ${n.company}: ${n.title}${details ? ` (${details})` : ''}${via}\n  ${n.url}`;
+  // Company and title come from the boards: literal spans, so each platform shows them as typed, not as markup.
+  return `• ${literal(n.company)}: ${literal(n.title)}${details ? ` (${details})` : ''}${via}\n  ${n.url}`;
 }
 
 /** Parses a figure like `$70,000–$200,000 a year` into its bounds. */
@@ -126,8 +127,16 @@ function meaning(kb: KnowledgeBase, stats: MarketStats): { lines: string[]; fact
   return { lines, facts };
 }
 
-/** The weekly digest as a reply. `notable` comes from `notablePostings`. */
-export function digestReply(kb: KnowledgeBase, stats: MarketStats, notable: readonly Notable[]): Reply {
+/**
+ * The weekly digest as a reply. `notable` comes from `notablePostings`; `collectedAt` is when the postings
+ * were fetched, so a reused collection says its age.
+ */
+export function digestReply(
+  kb: KnowledgeBase,
+  stats: MarketStats,
+  notable: readonly Notable[],
+  { collectedAt }: { collectedAt?: string } = {},
+): Reply {
   const families = (
     ['prompt_engineering', 'ai_training', 'llm_evaluation', 'conversation_design', 'ai_content'] as const
   )
@@ -146,7 +155,7 @@ export function digestReply(kb: KnowledgeBase, stats: MarketStats, notable: read
     );
   }
   if (stats.companies.top.length > 0) {
-    body.push(`• Hiring most: ${stats.companies.top.map((c) => `${c.name} (${c.open})`).join(', ')}`);
+    body.push(`• Hiring most: ${stats.companies.top.map((c) => `${literal(c.name)} (${c.open})`).join(', ')}`);
   }
   body.push('', '*Pay stated in postings* (nothing is estimated where a posting names no pay)');
   const stated = stats.salaries.reduce((sum, g) => sum + g.n, 0);
@@ -165,14 +174,6 @@ export function digestReply(kb: KnowledgeBase, stats: MarketStats, notable: read
   const { lines, facts } = meaning(kb, stats);
   if (lines.length > 0) body.push('', '*What this means*', ...lines.map((line) => `• ${line}`));
   if (notable.length > 0) body.push('', '*Notable openings*', ...notable.map(notableLine));
-  const failed = stats.sources.filter((s) => !s.ok);
-  const footer = [
-    `${stats.sources.length - failed.length} of ${stats.sources.length} sources answered`,
-    failed.length > 0 ? `failed: ${failed.map((s) => `${s.id} (${s.error ?? 'error'})`).join(', ')}` : '',
-    'listings from Remotive and Himalayas link back to them',
-  ]
-    .filter(Boolean)
-    .join(' · ');
   return {
     kind: 'answer',
     title: `AI-interaction jobs, week ${stats.week}`,
@@ -181,6 +182,6 @@ export function digestReply(kb: KnowledgeBase, stats: MarketStats, notable: read
     advice: [],
     choices: [],
     entryIds: ['jobs', ...new Set(facts.map((f) => f.ref.split('/')[0] ?? ''))],
-    footer,
+    footer: footerLine(stats, notable, collectedAt),
   };
 }

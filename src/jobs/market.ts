@@ -28,6 +28,18 @@ export interface MarketBuild {
   stats: MarketStats;
   reply: Reply;
   notable: Notable[];
+  /** When the postings were fetched (earlier than `now` when a recent collection was reused). */
+  collectedAt: string;
+  /** No source answered: the figures are empty, and nothing was cached or saved as the week's snapshot. */
+  failed: boolean;
+}
+
+/** Options for one `build`. */
+export interface BuildOptions {
+  /** Fetch the sources even when a recent collection exists. */
+  fresh?: boolean;
+  /** Called once when the sources are about to be fetched (not when a recent collection is reused). */
+  onCollect?: () => void;
 }
 
 /** Options for `createMarket`. `sourcesId` names the source list, so two lists never share a cache. */
@@ -44,8 +56,8 @@ export interface MarketOptions {
 
 /** The market digest builder. */
 export interface Market {
-  /** Builds the digest as of `now`; `fresh` fetches the sources even when a recent collection exists. */
-  build(now: Date, options?: { fresh?: boolean }): Promise<MarketBuild>;
+  /** Builds the digest as of `now`. */
+  build(now: Date, options?: BuildOptions): Promise<MarketBuild>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,6 +67,11 @@ const KEEP_MS = 180 * DAY_MS;
 /** Store key of a week's snapshot. */
 export const weekKey = (week: string) => `jobs:week:${week}`;
 
+/** True when the run reached no source at all: sources were configured and every one failed. */
+export function collectionFailed(collection: Pick<Collection, 'sources'>): boolean {
+  return collection.sources.length > 0 && collection.sources.every((s) => !s.ok);
+}
+
 /** A market digest builder over `options`. */
 export function createMarket(options: MarketOptions): Market {
   const { kb, store, logger, timeZone, collect, sourcesId, refreshMs } = options;
@@ -62,13 +79,14 @@ export function createMarket(options: MarketOptions): Market {
   const seenKey = `jobs:seen:${sourcesId}`;
   let inFlight: Promise<Collection> | undefined;
 
-  async function collection(now: Date, fresh: boolean): Promise<Collection> {
+  async function collection(now: Date, fresh: boolean, onCollect?: () => void): Promise<Collection> {
     if (!fresh) {
       const cached = await store.get<Collection>(collectionKey);
       const age = cached ? now.getTime() - Date.parse(cached.at) : Number.NaN;
       const fresh = typeof refreshMs === 'number' ? refreshMs : await refreshMs();
       if (cached && age >= 0 && age < fresh) return cached;
     }
+    onCollect?.();
     // One fetch at a time per process: `/jobs` asked by many people at once must not hit every board each.
     inFlight ??= (async () => {
       const started = performance.now();
@@ -81,7 +99,9 @@ export function createMarket(options: MarketOptions): Market {
         },
         'job sources collected',
       );
-      await store.set(collectionKey, result, 7 * DAY_MS);
+      // A run that reached nothing is not this week's market: caching it would answer "no source answered"
+      // for hours after the network is back. The next build simply tries again.
+      if (!collectionFailed(result)) await store.set(collectionKey, result, 7 * DAY_MS);
       return result;
     })().finally(() => {
       inFlight = undefined;
@@ -107,15 +127,19 @@ export function createMarket(options: MarketOptions): Market {
   }
 
   return {
-    async build(now, { fresh = false } = {}) {
-      const { postings, sources } = await collection(now, fresh);
-      const seen = await firstSeen(postings, now);
+    async build(now, { fresh = false, onCollect } = {}) {
+      const got = await collection(now, fresh, onCollect);
+      const { postings, sources } = got;
+      const failed = collectionFailed(got);
+      const seen = failed ? new Map<string, string>() : await firstSeen(postings, now);
       const week = isoWeek(now, timeZone).label;
       const previous = await store.get<MarketStats>(weekKey(previousWeek(now, timeZone).label));
       const stats = computeStats({ postings, sources, now, week, timeZone, firstSeen: seen, previous });
-      await store.set(weekKey(week), stats, KEEP_MS);
+      // An empty week saved as the snapshot would make next week's comparison "+11, small base".
+      if (!failed) await store.set(weekKey(week), stats, KEEP_MS);
       const notable = notablePostings(postings, now, seen);
-      return { stats, reply: digestReply(kb, stats, notable), notable };
+      const reply = digestReply(kb, stats, notable, { collectedAt: got.at });
+      return { stats, reply, notable, collectedAt: got.at, failed };
     },
   };
 }

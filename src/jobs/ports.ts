@@ -53,8 +53,11 @@ export interface DigestPublisher {
 
 /** The `/jobs` command as the adapters call it. Permission checks happen in the adapter first. */
 export interface JobsDesk {
-  /** This week's digest, for the asker only. */
-  digest(): Promise<Reply>;
+  /**
+   * This week's digest, for the asker only. `onCollecting` gets a short note to show when the boards must be
+   * read first (seconds); it is not called when a recent collection is reused.
+   */
+  digest(options?: { onCollecting?: (note: string) => void }): Promise<Reply>;
   /** Subscribes a channel; `by` is the platform user id, kept for the status reply and logs. */
   subscribe(channel: ChannelRef, by: string): Promise<Reply>;
   unsubscribe(channel: ChannelRef, by: string): Promise<Reply>;

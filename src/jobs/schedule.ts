@@ -77,6 +77,11 @@ export function createJobsScheduler(options: JobsSchedulerOptions) {
         continue;
       }
       built ??= await market.build(now);
+      if (built.failed) {
+        // A digest of zeros would tell whole channels the market vanished; the retry timer tries again later.
+        logger.warn({ week: occurrence.week, due: due.length }, 'jobs digest not posted: no job source answered');
+        return summary;
+      }
       const outcome = await delivery.deliver(sub, occurrence, built.reply);
       summary[outcome] = (summary[outcome] ?? 0) + 1;
     }

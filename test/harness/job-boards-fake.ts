@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { SourceType } from '../../src/jobs/posting.ts';
+import { hostileGreenhouseBoard } from './job-boards-hostile.ts';
 
 /** The pinned "now" of the fixtures: Monday 2026-11-23 09:00 UTC. */
 export const FIXTURE_NOW = new Date('2026-11-23T09:00:00Z');
@@ -92,7 +93,7 @@ const notFound = (body: unknown): Reply => ({ status: 404, body });
 function route(path: string, query: Record<string, string>): Reply {
   let m = /^\/greenhouse\/v1\/boards\/([^/]+)\/jobs$/.exec(path);
   if (m?.[1]) {
-    const board = readFixture('greenhouse', m[1]);
+    const board = m[1] === 'hostile' ? hostileGreenhouseBoard() : readFixture('greenhouse', m[1]);
     return board ? { status: 200, body: board } : notFound({ status: 404, error: 'Job board not found' });
   }
   m = /^\/lever\/v0\/postings\/([^/]+)$/.exec(path);

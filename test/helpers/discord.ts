@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
+import type { JobSource } from '../../src/jobs/sources-file.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../harness/discord-fake.ts';
 import { createTestBot } from './context.ts';
@@ -28,10 +29,16 @@ export async function startDiscordRig(
     /** Environment for the bot's config, e.g. `llmTestEnv(...)` to turn the LLM layer on. */
     env?: Record<string, string>;
     progressIntervalMs?: number;
+    /** Job boards behind `/jobs` (none by default: the real list would reach for the internet). */
+    jobSources?: JobSource[];
   } = {},
 ): Promise<DiscordRig> {
   const fake = await FakeDiscord.start();
-  const { bot, ctx, lines } = await createTestBot({ store: options.store, env: options.env });
+  const { bot, ctx, lines } = await createTestBot({
+    store: options.store,
+    env: options.env,
+    jobSources: options.jobSources,
+  });
   const adapter = createDiscordAdapter({
     ctx,
     bot,

@@ -10,6 +10,13 @@ import {
 } from '../../src/jobs/ports.ts';
 import type { Posting } from '../../src/jobs/posting.ts';
 import type { Reply } from '../../src/types.ts';
+import type { FakeSourceSpec } from '../harness/job-boards-fake.ts';
+
+/** A board that answers and one that hangs half a second before it fails: a collection that takes a moment. */
+export const SLOW_SOURCES: readonly FakeSourceSpec[] = [
+  { type: 'greenhouse', board: 'northwind' },
+  { type: 'ashby', board: 'tessera', id: 'ashby:slow', fail: 'hang', timeoutSeconds: 0.5 },
+];
 
 let counter = 0;
 /** A normalised posting with sensible defaults. */

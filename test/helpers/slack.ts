@@ -2,6 +2,7 @@
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
+import type { JobSource } from '../../src/jobs/sources-file.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FAKE_IDS, FakeSlack } from '../harness/slack-fake.ts';
 import { createTestBot } from './context.ts';
@@ -28,12 +29,18 @@ export async function startSlackRig(
     /** Environment for the bot's config, e.g. `llmTestEnv(...)` to turn the LLM layer on. */
     env?: Record<string, string>;
     progressIntervalMs?: number;
+    /** Job boards behind `/jobs` (none by default: the real list would reach for the internet). */
+    jobSources?: JobSource[];
   } = {},
 ): Promise<SlackRig> {
   const fake = options.fake ?? (await FakeSlack.start());
   // Bolt's assistant reads the thread's context from its first message; an empty thread is a valid answer.
   fake.on('conversations.replies', () => ({ ok: true, messages: [], has_more: false }));
-  const { bot, ctx, lines } = await createTestBot({ store: options.store, env: options.env });
+  const { bot, ctx, lines } = await createTestBot({
+    store: options.store,
+    env: options.env,
+    jobSources: options.jobSources,
+  });
   const adapter = createSlackAdapter({
     ctx,
     bot,

@@ -1,6 +1,7 @@
 /** `/jobs` through the core: a digest from reachable boards, and a clear answer when none can be reached. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJobSources } from '../../src/jobs/sources-file.ts';
+import { plainLiterals } from '../../src/literal.ts';
 import {
   FIXTURE_SOURCES,
   type JobBoardsFake,
@@ -29,7 +30,7 @@ describe('/jobs in a chat', () => {
     const reply = await bot.handle(message('/jobs', { kind: 'direct' }));
     expect(reply.title).toBe('AI-interaction jobs, week 2026-W48');
     expect(reply.body).toMatch(/open roles at \d+ companies/);
-    expect(reply.footer).toMatch(/5 of 6 sources answered · failed: ashby:vanished \(HTTP 404\)/);
+    expect(plainLiterals(reply.footer ?? '')).toMatch(/5 of 6 sources answered · failed: ashby:vanished \(HTTP 404\)/);
   });
 
   it('says plainly that no job board could be reached when every source fails', async () => {
@@ -45,7 +46,7 @@ describe('/jobs in a chat', () => {
     const { bot, lines } = await createTestBot({ jobSources: loadJobSources(file) });
     const reply = await bot.handle(message('/jobs', { kind: 'direct' }));
     expect(reply.title).toBe('The job boards could not be reached');
-    expect(reply.body).toMatch(/None of the 2 job sources answered just now \(for example: HTTP 404\)/);
+    expect(plainLiterals(reply.body)).toMatch(/None of the 2 job sources answered just now \(for example: HTTP 404\)/);
     expect(lines.join('')).toMatch(/job collection done with failed sources/);
   });
 });

@@ -63,6 +63,32 @@ describe('npm run -s cli -- jobs digest', () => {
     expect(text).toMatch(/3–6 months/);
   });
 
+  it.each([false, true])(
+    'issue 10: says in one line that no source answered, prints no digest and exits 1 (--json %s)',
+    async (json) => {
+      const down = writeSourcesFile(
+        dir,
+        fake,
+        FIXTURE_SOURCES.map((s) => ({ ...s, fail: 'shape' as const })),
+        'down.yaml',
+      );
+      const args = ['src/cli.ts', 'jobs', 'digest', '--sources', down, '--now', FIXTURE_NOW.toISOString()];
+      const failure = await run(process.execPath, json ? [...args, '--json'] : args, {
+        env: { ...process.env, DATA_DIR: `${dir}/down-data`, TZ: 'UTC', LOG_LEVEL: 'silent' },
+      }).then(
+        () => undefined,
+        (err: { code: number; stdout: string; stderr: string }) => err,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stdout).toBe('');
+      expect(failure?.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^careerbot: none of the 5 job sources answered \(for example greenhouse:northwind: .+\)/,
+        ),
+      ]);
+    },
+  );
+
   it('refuses a --now that is not a date, with exit code 2', async () => {
     await expect(
       run(process.execPath, ['src/cli.ts', 'jobs', 'digest', '--sources', sources, '--now', 'next monday']),

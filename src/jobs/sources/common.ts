@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { classifyTitle } from '../families.ts';
 import type { FamilyId, Posting, SourceType } from '../posting.ts';
 import type { JobSource } from '../sources-file.ts';
+import { cleanText, cleanUrl, FIELD_LIMITS } from './clean.ts';
 import { placeInTime } from './fields.ts';
 
 /** Who a digest item must credit, and whether the source's terms require it. */
@@ -138,9 +139,32 @@ export function normaliseJobs<S extends z.ZodType>(jobs: readonly unknown[], rea
       tally.future += 1;
       continue;
     }
-    postings.push({ ...draft, title: draft.title.trim(), postedAt, families, seenIn: [draft.source] });
+    const shown = cleanDraft(draft);
+    if (!shown) {
+      tally.malformed += 1;
+      continue;
+    }
+    postings.push({ ...draft, ...shown, postedAt, families, seenIn: [draft.source] });
   }
   return { postings, tally };
+}
+
+/**
+ * The fields a digest shows, cleaned once here for every source (see clean.ts); undefined when no printable
+ * title or no http(s) link is left, since such a posting cannot be listed.
+ */
+function cleanDraft(draft: Draft): Pick<Posting, 'title' | 'company' | 'location' | 'url' | 'alsoAt'> | undefined {
+  const title = cleanText(draft.title, FIELD_LIMITS.title);
+  const url = cleanUrl(draft.url);
+  if (!title || !url) return undefined;
+  const alsoAt = draft.alsoAt?.map(cleanUrl).filter((u): u is string => u !== undefined);
+  return {
+    title,
+    url,
+    company: cleanText(draft.company, FIELD_LIMITS.company) || 'Company not named',
+    location: cleanText(draft.location, FIELD_LIMITS.location),
+    ...(alsoAt && { alsoAt }),
+  };
 }
 
 export {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
+import { COLLECTING_NOTE } from '../../../src/jobs/desk.ts';
 import { createStore } from '../../../src/store/store.ts';
 import { FAKE_IDS, type Json } from '../../harness/slack-fake.ts';
 import { captureLogger } from '../../helpers/context.ts';
@@ -21,12 +22,12 @@ function freshChannel(init: Parameters<SlackRig['fake']['channels']['setChannel'
   return id;
 }
 
-/** Runs `/jobs <text>` and returns what the bot sent to the command's response_url. */
+/** Runs `/jobs <text>` and returns the answer the bot sent to the command's response_url (after any progress note). */
 async function jobs(text: string, fields: { channel_id?: string; user_id?: string; channel_name?: string } = {}) {
   const res = await rig.fake.sendCommand({ command: '/jobs', text, ...fields });
   expect(res.status).toBe(200);
   const id = decodeURIComponent(res.payload.response_url.split('/').pop() ?? '');
-  return (await rig.fake.waitForResponse(id)).body;
+  return (await rig.fake.waitForResponse(id, 2000, (r) => r.body.text !== COLLECTING_NOTE)).body;
 }
 const shown = (body: Json) => `${String(body.text)}${blockText(body.blocks)}`;
 
