@@ -15,7 +15,7 @@ const kb = loadKnowledge(dir);
 const started = performance.now();
 const trained = trainLogisticRegression(trainingExamples(kb), { lexicon: compileLexicon(kb.lexicon.terms) });
 const ms = performance.now() - started;
-const key = modelKey(kb.examples, kb.lexicon);
+const key = modelKey(kb.examplesFingerprint, kb.lexicon);
 const path = join(dir, MODEL_FILE);
 saveModel(path, key, trained.model);
 const loaded = loadModel(path, key);

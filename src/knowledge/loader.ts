@@ -40,8 +40,13 @@ export interface KnowledgeBase {
   rubric: Rubric;
   /** Router vocabulary: variants read as canonical terms. */
   lexicon: Lexicon;
-  /** Every training message: each entry's `examples`, then the groups of `examples/<intent>.yaml`. */
-  examples: readonly LabelledExample[];
+  /**
+   * Every training message: each entry's `examples`, then the groups of `examples/<intent>.yaml`. Parsed
+   * on first use; throws `KnowledgeError` naming the file and field when an examples file is invalid.
+   */
+  readonly examples: readonly LabelledExample[];
+  /** A hash of every training message's source text, known without parsing the examples files. */
+  examplesFingerprint: string;
   /** Looks up `<entry id>/<fact id>`. */
   fact(ref: string): { entry: Entry; fact: Fact } | undefined;
 }
@@ -74,26 +79,35 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const hash = createHash('sha256');
 
   function read<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
-    const label = relative(process.cwd(), join(dir, file)) || file;
     let raw: string;
     try {
       raw = readFileSync(join(dir, file), 'utf8');
     } catch {
-      problems.push(`${label}: file is missing`);
+      problems.push(`${relative(process.cwd(), join(dir, file)) || file}: file is missing`);
       return undefined;
     }
     hash.update(file).update(raw);
+    return parseFile(file, raw, schema, problems);
+  }
+
+  function parseFile<S extends z.ZodType>(
+    file: string,
+    raw: string,
+    schema: S,
+    found: string[],
+  ): z.infer<S> | undefined {
+    const label = relative(process.cwd(), join(dir, file)) || file;
     let data: unknown;
     try {
       data = parse(raw);
     } catch (error) {
-      problems.push(`${label}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+      found.push(`${label}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
       return undefined;
     }
     const result = schema.safeParse(data);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        problems.push(`${label}: ${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
+        found.push(`${label}: ${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
       }
       return undefined;
     }
@@ -119,20 +133,38 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     problems.push(...checkNumbersCited(entry).map((p) => `${file}: ${p}`));
     entries.set(intent, entry);
   }
-  const examples: LabelledExample[] = [...entries.values()].flatMap((e) =>
+  // Training examples are parsed only when something needs them (training, eval, `kb check`): start-up
+  // with a current saved model needs only their fingerprint, and parsing them is most of the load time.
+  const exampleFiles = INTENT_IDS.flatMap((intent) => {
+    const file = join('examples', `${intent}.yaml`);
+    if (!existsSync(join(dir, file))) return [];
+    const raw = readFileSync(join(dir, file), 'utf8');
+    hash.update(file).update(raw);
+    return [{ intent, file, raw }];
+  });
+  const entryExamples: LabelledExample[] = [...entries.values()].flatMap((e) =>
     e.examples.map((text) => ({ text, intent: e.intent, group: 'entry' })),
   );
-  // Listed by intent rather than found by scanning the folder, so a stray file is never trained on.
-  for (const intent of INTENT_IDS) {
-    const file = join('examples', `${intent}.yaml`);
-    if (!existsSync(join(dir, file))) continue;
-    const extra = read(file, examplesFileSchema);
-    if (!extra) continue;
-    if (extra.intent !== intent) problems.push(`${file}: intent: must be "${intent}"`);
-    for (const [group, texts] of Object.entries(extra.groups)) {
-      for (const text of texts) examples.push({ text, intent, group });
+  const examplesFingerprint = createHash('sha256')
+    .update(JSON.stringify(entryExamples))
+    .update(JSON.stringify(exampleFiles))
+    .digest('hex')
+    .slice(0, 16);
+  let examples: LabelledExample[] | undefined;
+  const loadExamples = (): LabelledExample[] => {
+    const found: string[] = [];
+    const all = [...entryExamples];
+    for (const { intent, file, raw } of exampleFiles) {
+      const extra = parseFile(file, raw, examplesFileSchema, found);
+      if (!extra) continue;
+      if (extra.intent !== intent) found.push(`${file}: intent: must be "${intent}"`);
+      for (const [group, texts] of Object.entries(extra.groups)) {
+        for (const text of texts) all.push({ text, intent, group });
+      }
     }
-  }
+    if (found.length > 0) throw new KnowledgeError(found);
+    return all;
+  };
   const rubric = read('viability-rubric.yaml', rubricSchema);
   const baseLexicon = read('lexicon.yaml', lexiconSchema);
   // Other languages' words live in a file of their own; both feed one lexicon.
@@ -155,7 +187,20 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     problems.push(...checkRubric(rubric, fact).map((p) => `viability-rubric.yaml: ${p}`));
   }
   if (problems.length > 0 || !rubric || !lexicon) throw new KnowledgeError(problems);
-  return { version: hash.digest('hex').slice(0, 12), dir, entries, sources, rubric, lexicon, examples, fact };
+  return {
+    version: hash.digest('hex').slice(0, 12),
+    dir,
+    entries,
+    sources,
+    rubric,
+    lexicon,
+    examplesFingerprint,
+    get examples() {
+      examples ??= loadExamples();
+      return examples;
+    },
+    fact,
+  };
 }
 
 function mergeLexicons(a: Lexicon, b: Lexicon): Lexicon {

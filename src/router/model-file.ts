@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { LabelledExample } from '../knowledge/loader.ts';
 import type { Lexicon } from '../knowledge/schema.ts';
 import type { IntentId } from '../types.ts';
 import type { LogRegModel } from './classifier.ts';
@@ -17,10 +16,10 @@ export const MODEL_FILE = 'router-model.bin';
 
 const CODE = ['./text.ts', './classifier.ts', './model-file.ts'].map((f) => new URL(f, import.meta.url));
 
-/** A key over everything the trained weights depend on. */
-export function modelKey(examples: readonly LabelledExample[], lexicon: Lexicon, options: object = {}): string {
+/** A key over everything the trained weights depend on (`examplesFingerprint` from the knowledge base). */
+export function modelKey(examplesFingerprint: string, lexicon: Lexicon, options: object = {}): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify(examples.map((e) => [e.text, e.intent])));
+  hash.update(examplesFingerprint);
   hash.update(JSON.stringify(lexicon.terms));
   hash.update(JSON.stringify(options));
   for (const file of CODE) hash.update(readFileSync(file));

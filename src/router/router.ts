@@ -96,7 +96,7 @@ export function trainingExamples(kb: KnowledgeBase): TrainingExample[] {
 /** The product's classifier: the saved model when it matches the knowledge base, else trained now. */
 export function productClassifier(kb: KnowledgeBase): { classifier: Classifier; source: 'file' | 'trained' } {
   const lexicon = compileLexicon(kb.lexicon.terms);
-  const saved = loadModel(join(kb.dir, MODEL_FILE), modelKey(kb.examples, kb.lexicon));
+  const saved = loadModel(join(kb.dir, MODEL_FILE), modelKey(kb.examplesFingerprint, kb.lexicon));
   if (saved) return { classifier: classifierFromModel(saved, { lexicon }), source: 'file' };
   return { classifier: trainLogisticRegression(trainingExamples(kb), { lexicon }), source: 'trained' };
 }
