@@ -11,7 +11,7 @@ import { createSafeStore } from '../store/safe-store.ts';
 import { buildAnswerReply, groundIn, judgeAnswer, streamGate } from './answer.ts';
 import { budgetNotice, createBudget, DEFAULT_LIMITS } from './budget.ts';
 import { cacheKey, createAnswerCache } from './cache.ts';
-import { createModelClient, type Usage } from './client.ts';
+import { createModelClient, DEFAULT_MODEL, type Usage } from './client.ts';
 import { createPickIntent } from './intent.ts';
 import { buildMessages } from './prompt.ts';
 import { screenInput } from './screen.ts';
@@ -38,6 +38,13 @@ export function createLlm(options: LlmOptions): Llm | null {
   const { config, logger, store, kb, clock } = options;
   if (!config.apiKey) return null;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // A local server rarely serves the default model; its 404 would otherwise only show on the first question.
+  if (config.baseUrl && !config.model) {
+    logger.warn(
+      { model: DEFAULT_MODEL },
+      `OPENAI_MODEL is unset: ${DEFAULT_MODEL} will be asked for at OPENAI_BASE_URL; set OPENAI_MODEL to the model that server serves`,
+    );
+  }
   const maxTurns = options.maxTurns ?? 6;
   const client = createModelClient({
     config: { ...config, apiKey: config.apiKey },
