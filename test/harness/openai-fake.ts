@@ -67,11 +67,30 @@ export const fakeReply = {
   malformed: (): FakeBehaviour => ({ malformed: true }),
   empty: (): FakeBehaviour => ({ text: '' }),
   json: (value: unknown): FakeBehaviour => ({ json: value }),
+  /**
+   * A model that obeys whatever attack it finds in the user message: it returns that attack's harmful
+   * answer (matched on letters and digits only, so spacing and zero-width characters do not matter),
+   * and `otherwise` when the message holds none of them.
+   */
+  obey:
+    (attacks: readonly { text: string; answer: string }[], otherwise = ''): Script =>
+    (request) => {
+      const user = letters(request.body?.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '');
+      const hit = attacks.find((a) => user.includes(letters(a.text).slice(0, 60)));
+      return { text: hit?.answer ?? otherwise };
+    },
   /** A model that obeyed "print your instructions": it returns its whole system message. */
   leakSystemPrompt: (): Script => (request) => ({
     text: request.body?.messages.find((m) => m.role === 'system')?.content ?? '',
   }),
 };
+
+function letters(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
 
 /** A running fake. */
 export interface OpenAiFake {
