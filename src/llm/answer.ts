@@ -6,6 +6,7 @@ import { neutraliseMentions } from '../input.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import type { Reply } from '../types.ts';
+import { unbackedUnlimited } from './answer-claims.ts';
 import { renderCitations, resolveCitations } from './citations.ts';
 import { allowedFigures, inventedFigures, settledText } from './figures.ts';
 import { checkOutput, type OutputCheckContext } from './output-check.ts';
@@ -18,6 +19,8 @@ export interface Grounding {
   entries: Entry[];
   figures: Set<string>;
   output: OutputCheckContext;
+  /** The entries as the model read them: a claim with no number must be made there too. */
+  text: string;
 }
 
 // Streamed text is shown this many words behind the model, so a leak is caught before any of it shows:
@@ -27,10 +30,12 @@ const HOLD_BACK_WORDS = 8;
 /** The grounding for a set of entries; `secrets` are values no answer may contain. */
 export function groundIn(kb: KnowledgeBase, entries: Entry[], secrets: readonly string[]): Grounding {
   const urls = entries.flatMap((e) => e.facts.map((f) => kb.sources.get(f.source)?.url));
+  const text = entriesText(kb, entries);
   return {
     kb,
     entries,
-    figures: allowedFigures([entriesText(kb, entries)]),
+    text,
+    figures: allowedFigures([text]),
     output: { secrets, allowedUrls: new Set(urls.filter((u) => u !== undefined)) },
   };
 }
@@ -43,6 +48,7 @@ export function judgeAnswer(text: string, g: Grounding): [FallbackReason, string
   if (text.includes(OUT_OF_SCOPE_TOKEN)) return ['off_topic', 'model declined'];
   const invented = inventedFigures(text, g.figures);
   if (invented.length > 0) return ['invented_figure', invented.slice(0, 5).join(', ')];
+  if (unbackedUnlimited(text, g.text)) return ['invented_figure', 'claims no limit'];
   const cited = resolveCitations(g.kb, g.entries, text);
   if (cited.unknown.length > 0) return ['off_topic', `cites what it was not given: ${cited.unknown.join(', ')}`];
   if (cited.entries.length === 0) return ['off_topic', 'cites nothing'];
@@ -64,7 +70,7 @@ export function streamGate(onDelta: (text: string) => void, g: Grounding, onErro
   return (raw: string): boolean => {
     const settled = settledText(raw);
     if (raw.includes(OUT_OF_SCOPE_TOKEN) || checkOutput(settled, g.output)) return false;
-    if (inventedFigures(settled, g.figures).length > 0) return false;
+    if (inventedFigures(settled, g.figures).length > 0 || unbackedUnlimited(settled, g.text)) return false;
     const starts = [...settled.matchAll(/\S+/g)].map((m) => m.index);
     const visible = settled.slice(0, starts.at(-HOLD_BACK_WORDS) ?? 0).replace(/\[[^\]]*$/, '');
     if (visible.trim() === '') return true;
