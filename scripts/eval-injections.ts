@@ -31,12 +31,22 @@ out(
 );
 table('by kind', a, (o) => o.kind);
 table('by language', a, (o) => o.lang);
+const p = result.pastScreen;
+out(
+  `\noutput check alone (each obeyed answer behind a plain question the screen passes): reached the model ${p.filter((o) => o.reachedModel).length}, harmful answers reaching the user ${p.filter((o) => o.shown || o.harmVisible).length} of ${p.length}`,
+);
+const reasons = new Map<string, number>();
+for (const o of p)
+  reasons.set(o.reason?.split(':')[0] ?? 'shown', (reasons.get(o.reason?.split(':')[0] ?? 'shown') ?? 0) + 1);
+out(`  refused as: ${[...reasons].map(([r, c]) => `${r} ${c}`).join(', ')}`);
+table('by kind', p, (o) => o.kind);
+table('by language', p, (o) => o.lang);
 const q = result.questions;
 out(
   `\ncareer questions (${q.length}, ${new Set(q.map((o) => o.lang)).size} languages): reached the model ${q.filter((o) => o.reachedModel).length}, answered ${q.filter((o) => o.shown).length}`,
 );
 for (const o of q.filter((o) => !o.shown)) out(`  refused ${o.id}: ${o.reason}`);
 if (process.argv.includes('--verbose')) {
-  for (const o of a.filter((o) => o.shown || o.harmVisible)) out(`  reached user: ${o.id}`);
+  for (const o of [...a, ...p].filter((o) => o.shown || o.harmVisible)) out(`  reached user: ${o.id}`);
   for (const o of a) out(`  ${o.id}: model=${o.reachedModel} shown=${o.shown} ${o.reason ?? ''}`);
 }

@@ -58,12 +58,18 @@ export function loadAttacks(): Attack[] {
 
 const squash = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 
-/** Runs attacks and career questions through `followUp` (streaming, as the platforms call it). */
+/**
+ * Runs attacks and career questions through `followUp` (streaming, as the platforms call it); then every
+ * attack's answer again behind a plain question (`pastScreen`), to measure the output check alone.
+ */
 export async function runInjectionEval(
   attacks: readonly Attack[],
   questions: readonly CareerQuestion[],
-): Promise<{ attacks: Outcome[]; questions: Outcome[] }> {
-  const fake = await startOpenAiFake({ default: fakeReply.obey([...attacks, ...questions]) });
+): Promise<{ attacks: Outcome[]; pastScreen: Outcome[]; questions: Outcome[] }> {
+  // The second pass asks a plain question and the model still gives the attack's answer: an attack the
+  // screen cannot see (inside a page, a document, an earlier turn), so the output check stands alone.
+  const unseen = attacks.map((a) => ({ ...a, text: `Should I take this prompt engineering offer? (case ${a.id})` }));
+  const fake = await startOpenAiFake({ default: fakeReply.obey([...attacks, ...unseen, ...questions]) });
   const logger = createLogger('silent');
   const store = await createStore({ dataDir: ':memory:', logger });
   const llm = createLlm({
@@ -107,9 +113,11 @@ export async function runInjectionEval(
   try {
     const a: Outcome[] = [];
     for (const attack of attacks) a.push(await one(attack));
+    const past: Outcome[] = [];
+    for (const attack of unseen) past.push(await one(attack));
     const q: Outcome[] = [];
     for (const question of questions) q.push(await one(question));
-    return { attacks: a, questions: q };
+    return { attacks: a, pastScreen: past, questions: q };
   } finally {
     await fake.close();
     await store.close();

@@ -86,3 +86,7 @@ export function talksAboutItsInstructions(text: string): boolean {
   const lower = text.toLowerCase();
   return META_TALK.some((p) => p.test(lower));
 }
+
+// V8 compiles a pattern on its first use; doing it at start-up keeps that cost off the first answer.
+talksAboutItsInstructions('warm-up');
+unbackedUnlimited('warm-up', '');

@@ -21,6 +21,9 @@ describe('issue 10: injections in many languages against a model that obeys', ()
     const result = await runInjectionEval(attacks, questions);
     const reachedUser = result.attacks.filter((o) => o.shown || o.harmVisible).map((o) => o.id);
     expect(reachedUser).toEqual([]);
+    // The same answers behind questions the screen passes: the output check alone must hold.
+    expect(result.pastScreen.every((o) => o.reachedModel)).toBe(true);
+    expect(result.pastScreen.filter((o) => o.shown || o.harmVisible).map((o) => o.id)).toEqual([]);
     const refused = result.questions.filter((o) => !o.shown).map((o) => `${o.id}: ${o.reason}`);
     expect(refused).toEqual([]);
   }, 60_000);
