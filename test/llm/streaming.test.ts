@@ -1,4 +1,6 @@
 /** Streaming: deltas arrive as the model writes, checks still decide, and failing text stops early. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_PROMPT } from '../../src/llm/prompt.ts';
 import { fakeReply } from '../harness/openai-fake.ts';
@@ -80,6 +82,35 @@ describe('followUp streaming', () => {
     expect(second.result).toMatchObject({ ok: true, cached: true });
     expect(second.deltas).toEqual([first.result.ok ? first.result.reply.body : '']);
     expect(fake().chats()).toHaveLength(1);
+  });
+
+  it('issue 10: cuts off a stream far longer than any answer, keeps little of it, falls back, and other requests are served meanwhile', async () => {
+    // Grounded text, so no check would stop it: only the cap on kept text can.
+    const sentence = 'Startups mostly hire contractors [employment/contractors]. ';
+    fake().enqueue(fakeReply.text(sentence.repeat(Math.ceil(2_000_000 / sentence.length)), { chunkChars: 16_384 }));
+    const health = createServer((_req, res) => res.end('ok'));
+    await new Promise<void>((resolve) => health.listen(0, '127.0.0.1', resolve));
+    const { port } = health.address() as AddressInfo;
+    let answered: Promise<string> | undefined;
+    const deltas: string[] = [];
+    try {
+      const result = await llm().followUp(
+        { question: 'a very long answer', entries: ['employment'], turns: [], userKey: 'u', conversationKey: 'c' },
+        {
+          onDelta: (text) => {
+            deltas.push(text);
+            answered ??= fetch(`http://127.0.0.1:${port}/health`).then((r) => r.text());
+          },
+        },
+      );
+      expect(result).toMatchObject({ ok: false, reason: 'error', detail: 'answer too long' });
+      expect(Math.max(...deltas.map((d) => d.length))).toBeLessThan(10_000);
+      expect(fake().chats()[0]?.abandoned).toBe(true);
+      expect(await answered).toBe('ok');
+    } finally {
+      health.closeAllConnections();
+      await new Promise((resolve) => health.close(resolve));
+    }
   });
 
   it('keeps answering when the delta callback throws', async () => {
