@@ -60,20 +60,44 @@ export function renderAnswer(text: string, g: Grounding): string {
   return neutraliseMentions(renderCitations(g.kb, g.entries, text));
 }
 
+/** Where the last `words` words of `text` start (0 when it has fewer): found from the end, so cheap on long text. */
+function holdBackPoint(text: string, words: number): number {
+  let seen = 0;
+  for (let i = text.length - 1; i > 0; i -= 1) {
+    if (/\s/.test(text[i - 1] ?? '') && !/\s/.test(text[i] ?? '')) {
+      seen += 1;
+      if (seen === words) return i;
+    }
+  }
+  return 0;
+}
+
+// Each check reads the new text plus this much before it, cut at a space: enough for eight words, a
+// key-shaped token, a link or a run of number words that began in the text already checked.
+const RECHECK_CHARS = 400;
+
 /**
  * Wraps `onDelta` for streaming: passes on rendered text a few words behind the model and returns
- * false (stop the stream) as soon as the text so far fails a check. `onDelta` errors are reported,
- * not thrown: a failing message edit must not cost the answer.
+ * false (stop the stream) as soon as the text so far fails a check. Only text not yet checked is read
+ * (with a little before it), so a long stream costs linear time. `onDelta` errors are reported, not
+ * thrown: a failing message edit must not cost the answer.
  */
 export function streamGate(onDelta: (text: string) => void, g: Grounding, onError: (err: unknown) => void) {
   let shown = '';
+  let visibleBefore = '';
+  let checkedTo = 0;
   return (raw: string): boolean => {
     const settled = settledText(raw);
-    if (raw.includes(OUT_OF_SCOPE_TOKEN) || checkOutput(settled, g.output)) return false;
-    if (inventedFigures(settled, g.figures).length > 0 || unbackedUnlimited(settled, g.text)) return false;
-    const starts = [...settled.matchAll(/\S+/g)].map((m) => m.index);
-    const visible = settled.slice(0, starts.at(-HOLD_BACK_WORDS) ?? 0).replace(/\[[^\]]*$/, '');
-    if (visible.trim() === '') return true;
+    const from = Math.max(0, checkedTo - RECHECK_CHARS);
+    const start = from === 0 ? 0 : Math.max(settled.lastIndexOf(' ', from), settled.lastIndexOf('\n', from), 0);
+    const fresh = settled.slice(start);
+    if (raw.includes(OUT_OF_SCOPE_TOKEN, Math.max(0, start - OUT_OF_SCOPE_TOKEN.length))) return false;
+    if (checkOutput(fresh, g.output)) return false;
+    if (inventedFigures(fresh, g.figures).length > 0 || unbackedUnlimited(fresh, g.text)) return false;
+    checkedTo = settled.length;
+    const visible = settled.slice(0, holdBackPoint(settled, HOLD_BACK_WORDS)).replace(/\[[^\]]*$/, '');
+    if (visible.trim() === '' || visible === visibleBefore) return true;
+    visibleBefore = visible;
     const next = renderAnswer(visible, g);
     if (next !== shown) {
       shown = next;

@@ -24,6 +24,8 @@ export const DEFAULT_TIMEOUT_MS = 8_000;
 const MAX_ENTRIES = 4;
 const MAX_TURN_CHARS = 500;
 const NO_USAGE: Usage = { prompt: 0, completion: 0, total: 0 };
+// A token is about four characters; past ten per token the server is not honouring the token cap.
+const MAX_CHARS_PER_TOKEN = 10;
 
 function deliver(onDelta: (text: string) => void, text: string, log: Logger): void {
   try {
@@ -111,9 +113,11 @@ export function createLlm(options: LlmOptions): Llm | null {
     }
 
     const g = groundIn(kb, entries, secrets);
+    const maxTokens = options.maxAnswerTokens ?? 400;
     const outcome = await client.call({
       messages: buildMessages({ kb, entries, turns, question: question.text }),
-      maxTokens: options.maxAnswerTokens ?? 400,
+      maxTokens,
+      maxChars: maxTokens * MAX_CHARS_PER_TOKEN,
       signal: opts.signal,
       onText: opts.onDelta ? streamGate(opts.onDelta, g, (err) => log.warn({ err }, 'onDelta failed')) : undefined,
     });
