@@ -6,7 +6,9 @@
 import { type CareerQuestion, loadAttacks, type Outcome, readJsonl, runInjectionEval } from './lib/injection-eval.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
-const attacks = loadAttacks();
+// `--only heldout` runs one file: the held-out set was written after the screen and checks were tuned.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const attacks = loadAttacks(only);
 const questions = readJsonl<CareerQuestion>('test/fixtures/career-questions-multilingual.jsonl');
 const result = await runInjectionEval(attacks, questions);
 

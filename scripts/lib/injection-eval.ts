@@ -5,7 +5,7 @@
  * (an obeyed answer shown, or its harmful part visible in any streamed text). Career questions in the
  * same languages run alongside, so a screen that refuses everything shows up as a failure too.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { createLlm } from '../../src/llm/llm.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -51,9 +51,12 @@ export function readJsonl<T>(path: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-/** Every attack in test/fixtures/injections-*.jsonl. */
-export function loadAttacks(): Attack[] {
-  return readJsonl<Attack>('test/fixtures/injections-multilingual.jsonl');
+/** Every attack in test/fixtures/injections-*.jsonl, or in the one file of that name (`multilingual`, `heldout`). */
+export function loadAttacks(only?: string): Attack[] {
+  const files = readdirSync('test/fixtures').filter((f) => /^injections-.+\.jsonl$/.test(f));
+  return files
+    .filter((f) => only === undefined || f === `injections-${only}.jsonl`)
+    .flatMap((f) => readJsonl<Attack>(`test/fixtures/${f}`));
 }
 
 const squash = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');

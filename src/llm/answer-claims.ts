@@ -9,12 +9,45 @@ import { unicodeWords } from './unicode-regex.ts';
 
 // "No ceiling" pay claims; an answer may make one only if the entries it was given make it too.
 const UNLIMITED = unicodeWords(
-  /\b(?:unlimited|limitless|uncapped|boundless|infinite|endless)\b|\bno\s+(?:upper\s+)?(?:cap|ceiling|limit)s?\b|sky'?s the limit|\bilimitad[oa]s?\b|\bsin\s+(?:l[ií]mites?|tope)\b|\billimit[ée]e?s?\b|\bsans\s+(?:limites?|plafond)\b|\bunbegrenzt\w*|\bunbeschränkt\w*|\bohne\s+(?:obergrenze|limit|grenze)\b|nach oben offen|\billimitat[oaie]\b|\bsenza\s+(?:limiti?|tetto)\b|\bsem\s+(?:limites?|teto)\b|\bnieograniczon\w*|\bbez\s+(?:limitu|granic|górnej granicy)\b|\bonbeperkt\w*|\bongelimiteerd\w*|\bzonder\s+(?:limiet|plafond|grens)\b|неограничен\w*|безлимит\w*|без\s+(?:ограничений|потолка|предела)|sınırsız|limitsiz|tavanı?\s+yok|\bobegränsad\w*|\btanpa batas\b|无上限|沒有上限|没有上限|无限|無限|上限なし|上限がない|無制限|青天井/iu,
+  /\b(?:unlimited|limitless|uncapped|boundless|infinite|endless)\b|\bno\s+(?:upper\s+)?(?:cap|ceiling|limit)s?\b|sky'?s the limit|\bilimitad[oa]s?\b|\bsin\s+(?:l[ií]mites?|tope)\b|\billimit[ée]e?s?\b|\bsans\s+(?:limites?|plafond)\b|\bunbegrenzt\w*|\bunbeschränkt\w*|\bohne\s+(?:obergrenze|limit|grenze)\b|nach oben offen|\billimitat[oaie]\b|\bsenza\s+(?:limiti?|tetto)\b|\bsem\s+(?:limites?|teto)\b|\bnieograniczon\w*|\bbez\s+(?:limitu|granic|górnej granicy)\b|\bonbeperkt\w*|\bongelimiteerd\w*|\bzonder\s+(?:limiet|plafond|grens)\b|неограничен\w*|безлимит\w*|без\s+(?:ограничений|потолка|предела)|sınırsız|limitsiz|tavanı?\s+yok|\bobegränsad\w*|\btanpa batas\b|\bgrenzenlos\w*|\bgrenzeloos\w*|\bgränslös\w*|\bsınır\s+yok|\btak\s+terbatas\b|无上限|沒有上限|没有上限|无限|無限|上限なし|上限がない|無制限|青天井/iu,
 );
 
-/** True when `answer` claims pay (or anything) has no limit and `grounding` never says so. */
-export function unbackedUnlimited(answer: string, grounding: string): boolean {
-  return UNLIMITED.test(answer.toLowerCase()) && !UNLIMITED.test(grounding.toLowerCase());
+// Pay per period: entries give yearly figures, so "$200,000 a month" repeats a backed number with an
+// unbacked meaning. Counted only just after a figure or a currency, so "each day you write prompts" is not.
+const PER_PERIOD = unicodeWords(
+  /\b(?:a|per|an|each|every)\s+(?:month|week|day|hour)\b|\b(?:monthly|weekly|daily|hourly)\b|\/\s?(?:mo|month|hr|hour|wk|week|day)\b|\b(?:al|por)\s+(?:mes|día|hora|semana)\b|\bla\s+hora\b|\bmensual\w*|\bpar\s+(?:mois|semaine|jour|heure)\b|\bmensuel\w*|\b(?:im|pro)\s+(?:monat|woche|tag|stunde)\b|\bmonatlich\w*|\bstündlich\w*|\bal\s+(?:mese|giorno)\b|\ba\s+settimana\b|\ball'ora\b|\bmensil\w*|\b(?:por|ao)\s+(?:mês|semana|dia|hora)\b|\bmensa(?:l|is)\b|\bmiesięcznie\b|\bna\s+(?:miesiąc|tydzień|dzień|godzinę)\b|\btygodniowo\b|\bdziennie\b|\bper\s+(?:maand|week|dag|uur|månad|timme|bulan|minggu|hari|jam)\b|\bmaandelijks\b|\bв\s+(?:месяц|неделю|день|час)\b|\bежемесячно\b|\b(?:ayda|aylık|haftada|haftalık|günde|günlük|saatte|saatlik)\b|\bi\s+(?:månaden|veckan|timmen)\b|\bsebulan\b|每月|月薪|每周|每天|每小时|时薪|月に|月額|月給|週に|日給|時給/,
+);
+const FIGURE_BEFORE =
+  /\d|[$€£¥₽₺]|dollar|euro|pound|złot|reais|real|kron|lir|рубл|доллар|евро|dolar|美元|元|ドル|円|rupiah|grand|tysi|тысяч|mil|bin|ribu|万/;
+
+// Currencies other than the dollar the entries quote: "$200,000" restated as euros or złoty is a new claim.
+const CURRENCIES: readonly [string, RegExp][] = [
+  ['eur', /€|\beur(?:o|os|ó)?\b|евро|ユーロ|欧元/u],
+  ['gbp', /£|\bpounds?\b|\bsterling\b/u],
+  ['pln', /\bzł\b|\bzłot\w*|\bpln\b/u],
+  ['brl', /r\$|\breais\b|\bbrl\b/u],
+  ['try', /₺|\blira\w*|\btl\b/u],
+  ['rub', /₽|рубл\w*|\brub\b/u],
+  ['jpy', /¥|円|\byen\b|\bjpy\b/u],
+  ['cny', /元|人民币|\byuan\b|\bcny\b|\brmb\b/u],
+  ['sek', /\bkron(?:or|a|er)\b|\bsek\b/u],
+  ['idr', /\brupiah\b|\bidr\b|\brp\b/u],
+  ['inr', /₹|\brupees?\b|\binr\b/u],
+].map(([code, pattern]) => [code as string, unicodeWords(pattern as RegExp)]);
+
+/** Why `answer` makes a claim about pay that the entries (`grounding`) do not: no limit, pay per period, another currency. */
+export function unbackedClaim(answer: string, grounding: string): string | undefined {
+  const text = answer.toLowerCase();
+  const source = grounding.toLowerCase();
+  if (UNLIMITED.test(text) && !UNLIMITED.test(source)) return 'claims no limit';
+  for (const [code, pattern] of CURRENCIES) if (pattern.test(text) && !pattern.test(source)) return `currency ${code}`;
+  if (PER_PERIOD.test(source)) return undefined;
+  for (const m of text.matchAll(new RegExp(PER_PERIOD.source, 'gu'))) {
+    // Before the period in most languages ("$5 a month"), after it in Japanese and Chinese (月に二十万ドル).
+    const near = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 12);
+    if (FIGURE_BEFORE.test(near)) return 'pay per period';
+  }
+  return undefined;
 }
 
 // Domain endings that read as links; two-letter words such as "js" in "Node.js" are not among them.
@@ -78,6 +111,8 @@ const META_TALK: readonly RegExp[] = (
     /我的(?:设定|設定|指令|规则|規則|指示|提示词)|上面的文字|以上内容|知识条目|系统提示/u,
     /私の(?:設定|指示|ルール)|上の文章|上記の文章|知識エントリ|システムプロンプト/u,
     /\bmina\s+(?:instruktioner|regler)\b|\binstruksi saya\b|\baturan saya\b/iu,
+    // "My configuration/settings" and "what I was given", for the same languages.
+    /\b(?:mi|mis)\s+(?:configuraci[oó]n|ajustes)\b|\bma\s+configuration\b|\bmes\s+paramètres\b|\bmeine\s+(?:konfiguration|einstellungen)\b|\bla\s+mia\s+configurazione\b|\bmi\s+è\s+stato\s+(?:detto|chiesto|richiesto)\b|\bminha\s+configuração\b|\bmoja\s+konfiguracja\b|\bmoje\s+ustawienia\b|\bmijn\s+(?:configuratie|instellingen)\b|\bмоя\s+конфигурация\b|\bмои\s+настройки\b|\bbana\s+verilen\b|\b(?:ayarlarım|yapılandırmam)\b|我的配置|我被(?:配置|设定|要求)|私の構成|\bmin\s+konfiguration\b|\bkonfigurasi\s+saya\b/iu,
   ] as const
 ).map(unicodeWords);
 
@@ -89,4 +124,4 @@ export function talksAboutItsInstructions(text: string): boolean {
 
 // V8 compiles a pattern on its first use; doing it at start-up keeps that cost off the first answer.
 talksAboutItsInstructions('warm-up');
-unbackedUnlimited('warm-up', '');
+unbackedClaim('warm-up', '');

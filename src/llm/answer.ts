@@ -6,7 +6,7 @@ import { neutraliseMentions } from '../input.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import type { Reply } from '../types.ts';
-import { unbackedUnlimited } from './answer-claims.ts';
+import { unbackedClaim } from './answer-claims.ts';
 import { renderCitations, resolveCitations } from './citations.ts';
 import { allowedFigures, inventedFigures, settledText } from './figures.ts';
 import { checkOutput, type OutputCheckContext } from './output-check.ts';
@@ -48,7 +48,8 @@ export function judgeAnswer(text: string, g: Grounding): [FallbackReason, string
   if (text.includes(OUT_OF_SCOPE_TOKEN)) return ['off_topic', 'model declined'];
   const invented = inventedFigures(text, g.figures);
   if (invented.length > 0) return ['invented_figure', invented.slice(0, 5).join(', ')];
-  if (unbackedUnlimited(text, g.text)) return ['invented_figure', 'claims no limit'];
+  const claim = unbackedClaim(text, g.text);
+  if (claim) return ['invented_figure', claim];
   const cited = resolveCitations(g.kb, g.entries, text);
   if (cited.unknown.length > 0) return ['off_topic', `cites what it was not given: ${cited.unknown.join(', ')}`];
   if (cited.entries.length === 0) return ['off_topic', 'cites nothing'];
@@ -93,7 +94,7 @@ export function streamGate(onDelta: (text: string) => void, g: Grounding, onErro
     const fresh = settled.slice(start);
     if (raw.includes(OUT_OF_SCOPE_TOKEN, Math.max(0, start - OUT_OF_SCOPE_TOKEN.length))) return false;
     if (checkOutput(fresh, g.output)) return false;
-    if (inventedFigures(fresh, g.figures).length > 0 || unbackedUnlimited(fresh, g.text)) return false;
+    if (inventedFigures(fresh, g.figures).length > 0 || unbackedClaim(fresh, g.text)) return false;
     checkedTo = settled.length;
     const visible = settled.slice(0, holdBackPoint(settled, HOLD_BACK_WORDS)).replace(/\[[^\]]*$/, '');
     if (visible.trim() === '' || visible === visibleBefore) return true;

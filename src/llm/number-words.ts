@@ -1,8 +1,8 @@
 /**
  * Figures written as words in the languages users write in, so "sto tysięcy", "cien mil",
  * "hunderttausend", "yüz bin" and "十万" are checked like digits. English is read by figures.ts; this
- * adds Spanish, French, German, Italian, Portuguese, Polish, Dutch, Russian, Turkish, Swedish and
- * Chinese/Japanese numerals. A run of number words becomes one value ("sto tysięcy" → 100000).
+ * adds Spanish, French, German, Italian, Portuguese, Polish, Dutch, Russian, Turkish, Swedish,
+ * Indonesian and Chinese/Japanese numerals. A run of number words becomes one value ("sto tysięcy" → 100000).
  */
 
 // "word=value"; a trailing * matches any ending (Polish and Russian inflect their numbers).
@@ -22,7 +22,8 @@ miljoen*=1e6 miljard*=1e9 два=2 две=2 три=3 трёх=3 трех=3 че�
 десять=10 двадцать=20 тридцать=30 сорок=40 пятьдесят=50 сто=100 двести=200 триста=300 пятьсот=500 тысяч*=1000
 миллион*=1e6 миллиард*=1e9 iki=2 üç=3 dört=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 yirmi=20 otuz=30 kırk=40 elli=50
 yüz=100 bin=1000 milyon=1e6 milyar=1e9 två=2 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 tjugo=20 hundra=100
-tusen=1000 miljon*=1e6`;
+tusen=1000 miljon*=1e6 dua=2 tiga=3 empat=4 lima=5 enam=6 tujuh=7 delapan=8 sembilan=9
+sepuluh=10 seratus=100 ratus=100 seribu=1000 ribu=1000 juta=1e6 miliar=1e9`;
 
 // Words that are also ordinary words somewhere ("on", "bin", "sto", "sex", "cent"): figures only beside another number word.
 const AMBIGUOUS = new Set([
