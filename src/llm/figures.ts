@@ -107,7 +107,8 @@ export function inventedFigures(answer: string, allowed: ReadonlySet<string>): s
  */
 export function settledText(partial: string): string {
   let text = partial
-    .replace(/[\p{L}\p{N}_$€£.,%/[-]*$/u, '')
+    // Not Han or kana: those scripts do not put spaces between words, so the whole sentence would wait.
+    .replace(/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}_$€£.,%/[-]*$/u, '')
     // A figure grouped by spaces or dots may still grow ("70 " before "000"), as may a CJK numeral run (十 before 万).
     .replace(/(?<![\d.,])\d{1,3}(?:[\s\u00a0\u202f.'’]\d{3})*[\s\u00a0\u202f]+$/u, '')
     .replace(/[〇零一二两兩三四五六七八九十百千万萬亿億]+$/u, '');

@@ -146,7 +146,11 @@ export function numberWordValues(text: string): number[] {
     if (run.words.length > 0 && !(single && AMBIGUOUS.has(single))) out.push(combine(run.values));
     run = { values: [], words: [] };
   };
+  let end = 0;
   for (const m of text.toLowerCase().matchAll(/[\p{L}]+/gu)) {
+    // Only spaces and hyphens join number words ("vingt-deux"); a comma or a full stop ends the figure.
+    if (!/^[\s-]*$/.test(text.slice(end, m.index))) close();
+    end = m.index + m[0].length;
     const values = /[\p{Script=Han}]/u.test(m[0]) ? undefined : wordValues(m[0]);
     if (values) {
       run.values.push(...values);
