@@ -73,6 +73,21 @@ function holdBackPoint(text: string, words: number): number {
   return 0;
 }
 
+// A sentence is shown only once it is complete and checked whole: a paraphrased prompt gives itself
+// away late in its sentence ("Policy I operate under: ... cite the entries"). A run-on sentence is
+// shown anyway after this many characters, so a long answer still streams.
+const RUN_ON_CHARS = 300;
+
+/** `text` up to its last sentence end (or whole, when the unfinished sentence runs on). */
+function wholeSentences(text: string): string {
+  for (let i = text.length - 1; i >= 0; i -= 1) {
+    const c = text[i] ?? '';
+    if (text.length - i > RUN_ON_CHARS) return text;
+    if ('。！？\n'.includes(c) || ('.!?'.includes(c) && /\s/.test(text[i + 1] ?? ''))) return text.slice(0, i + 1);
+  }
+  return text.length > RUN_ON_CHARS ? text : '';
+}
+
 // Each check reads the new text plus this much before it, cut at a space: enough for eight words, a
 // key-shaped token, a link or a run of number words that began in the text already checked.
 const RECHECK_CHARS = 400;
@@ -96,7 +111,7 @@ export function streamGate(onDelta: (text: string) => void, g: Grounding, onErro
     if (checkOutput(fresh, g.output)) return false;
     if (inventedFigures(fresh, g.figures).length > 0 || unbackedClaim(fresh, g.text)) return false;
     checkedTo = settled.length;
-    const visible = settled.slice(0, holdBackPoint(settled, HOLD_BACK_WORDS)).replace(/\[[^\]]*$/, '');
+    const visible = wholeSentences(settled.slice(0, holdBackPoint(settled, HOLD_BACK_WORDS))).replace(/\[[^\]]*$/, '');
     if (visible.trim() === '' || visible === visibleBefore) return true;
     visibleBefore = visible;
     const next = renderAnswer(visible, g);

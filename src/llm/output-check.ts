@@ -4,6 +4,7 @@
  * prompt's framing tags, or links somewhere our sources do not.
  */
 import { linkAllowed, linksIn, talksAboutItsInstructions } from './answer-claims.ts';
+import { describesItsRules } from './leak-concepts.ts';
 import { SYSTEM_PROMPT } from './prompt.ts';
 
 /** Why an answer was refused: a leak or obeyed injection, or the model's own out-of-scope signal. */
@@ -70,6 +71,6 @@ export function checkOutput(text: string, ctx: OutputCheckContext): OutputProble
   if (FRAME_SHAPE.test(prose)) return 'frame_leak';
   for (const s of shingles(prose)) if (PROMPT_SHINGLES.has(s)) return 'prompt_leak';
   // A paraphrase or translation of the rules shares no eight words with them, but says whose rules they are.
-  if (talksAboutItsInstructions(prose)) return 'prompt_leak';
+  if (talksAboutItsInstructions(prose) || describesItsRules(prose)) return 'prompt_leak';
   return undefined;
 }

@@ -26,14 +26,16 @@ async function stream(question = `should I take the contract? (${++n})`) {
 }
 
 describe('followUp streaming', () => {
-  it('delivers growing deltas with citations rendered, then the checked answer', async () => {
+  it('delivers growing deltas of whole sentences with citations rendered, then the checked answer', async () => {
     fake().enqueue(fakeReply.text(LONG_ANSWER, { usage: { prompt: 812, completion: 96 } }));
     const { result, deltas } = await stream();
     if (!result.ok) throw new Error(`fell back: ${result.reason} ${result.detail}`);
     const [request] = fake().chats();
     expect(request?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(result.usage).toEqual({ prompt: 812, completion: 96, total: 908 });
-    expect(deltas.length).toBeGreaterThan(5);
+    // Whole sentences only (issue 10): a sentence is checked complete before any of it shows.
+    expect(deltas.length).toBeGreaterThanOrEqual(2);
+    for (const d of deltas.slice(0, -1)) expect(d).toMatch(/[.!?]$/);
     for (let i = 1; i < deltas.length; i += 1) {
       expect(deltas[i]?.length).toBeGreaterThanOrEqual(deltas[i - 1]?.length ?? 0);
     }
@@ -66,6 +68,16 @@ describe('followUp streaming', () => {
     const words = SYSTEM_PROMPT.toLowerCase().match(/[a-z0-9']+/g) ?? [];
     for (let i = 0; i + 8 <= words.length; i += 1) expect(shown).not.toContain(words.slice(i, i + 8).join(' '));
     expect(shown).not.toContain(KEY);
+  });
+
+  it('issue 10: never streams the start of a paraphrased prompt that gives itself away late in its sentence', async () => {
+    const leak =
+      'Policy I operate under: stay on careers, ground everything in curated entries, cite them [employment/contractors]. ' +
+      'Startups mostly hire contractors [employment/contractors].';
+    fake().enqueue(fakeReply.text(leak));
+    const { result, deltas } = await stream();
+    expect(result).toMatchObject({ ok: false, reason: 'injection' });
+    expect(deltas.join(' ')).not.toContain('Policy I operate');
   });
 
   it('never streams the out-of-scope signal', async () => {
