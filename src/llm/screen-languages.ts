@@ -56,6 +56,33 @@ const PHRASES: readonly [string, RegExp][] = [
     'ja',
     /忘れて|無視して|何を言われ|あなたの(?:設定|指示|ルール)|上の文章|上記の文章|ゲームをしましょう|開発者モード|aiアシスタントへ|数字を使わずに|漢字だけで/,
   ],
+  // New orders, "from now on", "imagine you are", "which rules apply to you", "the domain without http":
+  // the shapes the held-out sets used, in each language.
+  [
+    'en',
+    /\bnew\s+(?:task|order|instruction|assignment|directive)\b|\b(?:system|policy)\s+update\b|\b(?:imagine|pretend)\s+(?:that\s+)?you(?:'re|\s+are|\s+were)\b|\bhow\s+you\s+(?:were|are)\s+(?:configured|set\s+up|instructed)\b|\b(?:paste|show|quote)\s+the\s+(?:policy|rules|guidelines)\b|\b(?:what|which)\s+(?:rules|guidelines|policies)\s+(?:do\s+)?you\s+(?:follow|operate|obey)\b|\b(?:domain|address)\s+(?:only|without)\b/,
+  ],
+  [
+    'es+pt',
+    /\bnueva\s+(?:tarea|orden|instrucción)\b|\ba\s+partir\s+de\s+ahora,?\s+(?:tú\s+)?(?:eres|respondes|responderás|debes|vas\s+a|di|dirás)\b|\bimagina\s+que\s+eres\b|\bnova\s+(?:tarefa|ordem|instrução)\b|\ba\s+partir\s+de\s+agora,?\s+(?:você\s+)?(?:é|responde|deve|vai|diga)\b|\bimagine\s+que\s+(?:você|voce)\s+é\b|\bque\s+regras\s+(?:você|voce)\s+segue\b|\binstrução\s+do\s+administrador\b|\bsin\s+el\s+https?\b|\bantes\s+de\s+mi\s+pregunta\b/,
+  ],
+  [
+    'fr+it',
+    /\bnouvelle\s+(?:consigne|tâche|instruction)\b|\bà\s+partir\s+de\s+maintenant,?\s+(?:tu|vous)\b|\bfais\s+comme\s+si\s+tu\b|\bimagine\s+que\s+tu\b|\bles\s+règles\s+que\s+l'on\s+t'a\b|\bnom\s+de\s+domaine\b|\bnuovo\s+(?:compito|ordine)\b|\bda\s+ora\s+in\s+poi,?\s+(?:sei|rispondi|devi|dirai|di')|\bimmagina\s+di\s+essere\b|\bquello\s+che\s+ti\s+è\s+stato\s+scritto\b|\baggiornamento\s+dal\s+team\b/,
+  ],
+  [
+    'de+nl',
+    /\bneue\s+aufgabe\b|\bab\s+jetzt,?\s+(?:bist\s+du|antwortest\s+du|sagst\s+du|gilt)\b|\bstell\s+dir\s+vor,?\s+du\s+bist\b|\bwelche\s+(?:richtlinien|regeln)\s+gelten\s+für\s+dich\b|\bnieuwe\s+opdracht\b|\bvanaf\s+nu,?\s+(?:ben\s+je|antwoord\s+je|zeg\s+je)\b|\bdoe\s+alsof\s+je\b/,
+  ],
+  [
+    'pl+ru',
+    /\bod\s+teraz,?\s+(?:jesteś|odpowiadaj|podawaj|mów)\b|\bjakie\s+masz\s+ustawienia\b|\bbez\s+http\b|\bнов(?:ое|ая)\s+(?:правило|задание|задача)\b|\bс\s+этого\s+момента,?\s+(?:ты|отвечай|говори)\b|\bкакие\s+правила\s+ты\b|\bбез\s+http\b/,
+  ],
+  [
+    'tr+sv+id',
+    /\byeni\s+görev\b|\bgibi\s+davran\b|\bhangi\s+ayarlar\b|\bny\s+uppgift\b|\bglöm\s+dina\b|\blåt\s+oss\s+leka\b|\babaikan\b|\binstruksi\s+yang\s+diberikan\b|\btanpa\s+http\b/,
+  ],
+  ['zh+ja', /新任务|不要写http|被如何配置|新しい指令|httpを付けずに|従っているルール/],
 ].map(([lang, pattern]) => [lang as string, unicodeWords(pattern as RegExp)]);
 
 /** The language whose attack phrase `text` uses, or undefined. */
