@@ -16,6 +16,7 @@ import { discordInteractionBench } from './lib/discord-bench.ts';
 import { jobsDigestBench } from './lib/jobs-bench.ts';
 import { llmBench } from './lib/llm-bench.ts';
 import { llmBotBench } from './lib/llm-bot-bench.ts';
+import { llmStreamBench } from './lib/llm-stream-bench.ts';
 import { slackAckBench } from './lib/slack-bench.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -110,6 +111,10 @@ for (const stream of [false, true]) {
     `LLM layer (followUp, ${stream ? 'streamed' : 'not streamed'}, ${r.answers} follow-ups, model ${ms(r.medianModelMs)}): added median ${ms(r.medianExtraMs)} · p95 ${ms(r.p95ExtraMs)} · tokens per answer ${r.tokensPerAnswer.prompt} prompt + ${r.tokensPerAnswer.completion} completion = ${r.tokensPerAnswer.total}`,
   );
 }
+const stream = await llmStreamBench();
+out(
+  `LLM 20 MB stream: event-loop delay max ${ms(stream.maxDelayMs)} · p99 ${ms(stream.p99DelayMs)} · slowest health answer ${ms(stream.slowestHealthMs)} · ${stream.outcome}`,
+);
 const viaBot = await llmBotBench();
 out(
   `LLM follow-ups through Bot.handle (${viaBot.followUps}, ${viaBot.viaModel} written by the model): added median ${ms(viaBot.medianExtraMs)} · p95 ${ms(viaBot.p95ExtraMs)} over the model's ${ms(viaBot.medianModelMs)}`,

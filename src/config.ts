@@ -29,7 +29,8 @@ const envSchema = z.object({
     .regex(/^\d{15,22}$/, 'must be a Discord snowflake (digits)')
     .optional(),
   DISCORD_API_URL: z.url().optional(),
-  OPENAI_API_KEY: secret(),
+  // Any non-empty key: local servers document placeholders (Ollama's "ollama", vLLM's "EMPTY").
+  OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: optional,
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),

@@ -27,6 +27,11 @@ export interface ModelCall {
   signal?: AbortSignal;
   /** Streams when given: called with the text so far; returning false stops the stream at once. */
   onText?: (text: string) => boolean;
+  /**
+   * Most characters of answer kept: a longer answer ends the call as an error (`answer too long`), a
+   * stream as soon as it passes the mark, so a runaway server cannot fill memory or the event loop.
+   */
+  maxChars?: number;
 }
 
 /** How a call ended. `stopped` means `onText` cut the stream short. */
@@ -114,6 +119,15 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
       max_completion_tokens: request.maxTokens,
       ...(request.responseFormat ? { response_format: request.responseFormat } : {}),
     };
+    const fail = (reason: 'timeout' | 'rate_limited' | 'error', detail: string): ModelOutcome => ({
+      ok: false,
+      reason,
+      detail,
+      modelMs: performance.now() - started,
+      usage: spent(),
+    });
+    const maxChars = request.maxChars ?? Number.POSITIVE_INFINITY;
+    let tooLong = false;
     try {
       let finishReason: string | null = null;
       let usage: OpenAI.CompletionUsage | undefined;
@@ -129,6 +143,12 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
           finishReason = choice?.finish_reason ?? finishReason;
           if (!choice?.delta?.content) continue;
           text += choice.delta.content;
+          if (text.length > maxChars) {
+            text = text.slice(0, maxChars);
+            tooLong = true;
+            stop.abort();
+            break;
+          }
           if (!request.onText(text)) {
             stopped = true;
             stop.abort();
@@ -137,11 +157,16 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
         }
         // The SDK ends a stream quietly when its request is aborted, so the deadline is checked here.
         if (deadline.aborted) throw deadline.reason;
+        if (tooLong) return fail('error', 'answer too long');
       } else {
         const completion = await client.chat.completions.create(body, { signal });
         if (!Array.isArray(completion?.choices)) throw new SyntaxError('response has no choices');
         const choice = completion.choices[0];
         text = typeof choice?.message?.content === 'string' ? choice.message.content : '';
+        if (text.length > maxChars) {
+          text = text.slice(0, maxChars);
+          return fail('error', 'answer too long');
+        }
         finishReason = choice?.finish_reason ?? null;
         usage = completion.usage;
       }
@@ -158,14 +183,6 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
         stopped,
       };
     } catch (err) {
-      const modelMs = performance.now() - started;
-      const fail = (reason: 'timeout' | 'rate_limited' | 'error', detail: string): ModelOutcome => ({
-        ok: false,
-        reason,
-        detail,
-        modelMs,
-        usage: spent(),
-      });
       if (deadline.aborted || err instanceof APIConnectionTimeoutError) return fail('timeout', `after ${timeoutMs} ms`);
       if (request.signal?.aborted) return fail('error', 'aborted');
       if (err instanceof RateLimitError) return fail('rate_limited', 'http 429');

@@ -4,6 +4,7 @@
  * "$175k", "1.5 million" and number words ("three to six months").
  */
 import { extractNumbers } from '../knowledge/numbers.ts';
+import { isNumberWord, numberWordValues } from './number-words.ts';
 
 // "one" is left out on purpose: "one of the few", "no one" are not figures.
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -70,11 +71,16 @@ function scaledValues(text: string): { values: string[]; rest: string } {
 
 /** Every figure in `text`, as canonical numbers ("$175k" → "175000", "three" → "3"). */
 export function figuresIn(text: string): string[] {
-  const cleaned = text.replace(URL, ' ').replace(CITATION_MARKER, ' ').replace(LIST_NUMBER, ' ');
+  const cleaned = text
+    .replace(URL, ' ')
+    .replace(CITATION_MARKER, ' ')
+    .replace(LIST_NUMBER, ' ')
+    // "70 000 $" (French), "70.000" (German), "70'000" (Swiss): one figure, as "70,000" is.
+    .replace(/(?<![\d.,])(\d{1,3})(?:[\s\u00a0\u202f.'’](\d{3}))+(?![\d]|[.,]\d)/g, (m) => m.replace(/[^\d]/g, ''));
   const { values, rest } = scaledValues(cleaned);
   const digits = extractNumbers(rest).map((n) => canonical(Number(n)));
   const words = [...rest.matchAll(WORD_PATTERN)].map((m) => canonical(NUMBER_WORDS[(m[1] ?? '').toLowerCase()] ?? 0));
-  return [...values, ...digits, ...words];
+  return [...values, ...digits, ...words, ...numberWordValues(rest).map(canonical)];
 }
 
 /**
@@ -100,5 +106,16 @@ export function inventedFigures(answer: string, allowed: ReadonlySet<string>): s
  * still grow ("$17" before "5,000", "thr" before "ee").
  */
 export function settledText(partial: string): string {
-  return partial.replace(/[\w$€£.,%/[-]*$/u, '');
+  let text = partial
+    // Not Han or kana: those scripts do not put spaces between words, so the whole sentence would wait.
+    .replace(/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}_$€£.,%/[-]*$/u, '')
+    // A figure grouped by spaces or dots may still grow ("70 " before "000"), as may a CJK numeral run (十 before 万).
+    .replace(/(?<![\d.,])\d{1,3}(?:[\s\u00a0\u202f.'’]\d{3})*[\s\u00a0\u202f]+$/u, '')
+    .replace(/[〇零一二两兩三四五六七八九十百千万萬亿億]+$/u, '');
+  // So may a run of number words ("doscientos" before "mil"): hold it back until a word follows.
+  for (let m = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(text); m && isNumberWord(m[1] ?? ''); ) {
+    text = text.slice(0, m.index);
+    m = /(\p{L}+)[^\p{L}\p{N}]*$/u.exec(text);
+  }
+  return text;
 }

@@ -11,7 +11,7 @@ import { createSafeStore } from '../store/safe-store.ts';
 import { buildAnswerReply, groundIn, judgeAnswer, streamGate } from './answer.ts';
 import { budgetNotice, createBudget, DEFAULT_LIMITS } from './budget.ts';
 import { cacheKey, createAnswerCache } from './cache.ts';
-import { createModelClient, type Usage } from './client.ts';
+import { createModelClient, DEFAULT_MODEL, type Usage } from './client.ts';
 import { createPickIntent } from './intent.ts';
 import { buildMessages } from './prompt.ts';
 import { screenInput } from './screen.ts';
@@ -24,6 +24,8 @@ export const DEFAULT_TIMEOUT_MS = 8_000;
 const MAX_ENTRIES = 4;
 const MAX_TURN_CHARS = 500;
 const NO_USAGE: Usage = { prompt: 0, completion: 0, total: 0 };
+// A token is about four characters; past ten per token the server is not honouring the token cap.
+const MAX_CHARS_PER_TOKEN = 10;
 
 function deliver(onDelta: (text: string) => void, text: string, log: Logger): void {
   try {
@@ -38,6 +40,13 @@ export function createLlm(options: LlmOptions): Llm | null {
   const { config, logger, store, kb, clock } = options;
   if (!config.apiKey) return null;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // A local server rarely serves the default model; its 404 would otherwise only show on the first question.
+  if (config.baseUrl && !config.model) {
+    logger.warn(
+      { model: DEFAULT_MODEL },
+      `OPENAI_MODEL is unset: ${DEFAULT_MODEL} will be asked for at OPENAI_BASE_URL; set OPENAI_MODEL to the model that server serves`,
+    );
+  }
   const maxTurns = options.maxTurns ?? 6;
   const client = createModelClient({
     config: { ...config, apiKey: config.apiKey },
@@ -104,9 +113,11 @@ export function createLlm(options: LlmOptions): Llm | null {
     }
 
     const g = groundIn(kb, entries, secrets);
+    const maxTokens = options.maxAnswerTokens ?? 400;
     const outcome = await client.call({
       messages: buildMessages({ kb, entries, turns, question: question.text }),
-      maxTokens: options.maxAnswerTokens ?? 400,
+      maxTokens,
+      maxChars: maxTokens * MAX_CHARS_PER_TOKEN,
       signal: opts.signal,
       onText: opts.onDelta ? streamGate(opts.onDelta, g, (err) => log.warn({ err }, 'onDelta failed')) : undefined,
     });

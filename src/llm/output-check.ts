@@ -3,6 +3,8 @@
  * it here: it quotes its rules, prints something key-shaped, names environment variables, echoes the
  * prompt's framing tags, or links somewhere our sources do not.
  */
+import { linkAllowed, linksIn, talksAboutItsInstructions } from './answer-claims.ts';
+import { describesItsRules } from './leak-concepts.ts';
 import { SYSTEM_PROMPT } from './prompt.ts';
 
 /** Why an answer was refused: a leak or obeyed injection, or the model's own out-of-scope signal. */
@@ -60,11 +62,15 @@ export function checkOutput(text: string, ctx: OutputCheckContext): OutputProble
   if (ctx.secrets.some((s) => containsSecret(text, s))) return 'secret_leak';
   const urls = [...text.matchAll(/\bhttps?:\/\/[^\s)\]>"']+/gi)].map((m) => m[0].replace(/[.,;:!?]+$/, ''));
   if (urls.some((url) => !ctx.allowedUrls.has(url))) return 'foreign_link';
+  // Links without a scheme count too: "promptjobs.com/apply" and "x[.]io" are as clickable to a reader.
+  if (linksIn(text).some((link) => !linkAllowed(link, ctx.allowedUrls))) return 'foreign_link';
   // Source URLs hold long slugs that would read as tokens below.
   const prose = urls.reduce((t, url) => t.replaceAll(url, ' '), text);
   if (KEY_SHAPES.some((p) => p.test(prose))) return 'secret_leak';
   if (ENV_SHAPES.some((p) => p.test(prose))) return 'env_leak';
   if (FRAME_SHAPE.test(prose)) return 'frame_leak';
   for (const s of shingles(prose)) if (PROMPT_SHINGLES.has(s)) return 'prompt_leak';
+  // A paraphrase or translation of the rules shares no eight words with them, but says whose rules they are.
+  if (talksAboutItsInstructions(prose) || describesItsRules(prose)) return 'prompt_leak';
   return undefined;
 }

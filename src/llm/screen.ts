@@ -6,6 +6,7 @@
  * base64, hex, URL-encoding, ROT13 and reversed text.
  */
 import { looksLikeInjection } from '../router/guard.ts';
+import { foreignAttackPhrase } from './screen-languages.ts';
 
 const PATTERNS: readonly [string, RegExp][] = [
   [
@@ -121,8 +122,8 @@ function decoded(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/[A-Za-z0-9+/_-]{16,}={0,2}/g)) {
     const value = Buffer.from(m[0].replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-    // Only keep decodings that read as text; random words decode to noise.
-    if (/^[\x20-\x7e\s]{8,}$/.test(value)) out.push(value);
+    // Only keep decodings that read as text, in any script; random words decode to noise.
+    if (!value.includes('\ufffd') && /^[\p{L}\p{M}\p{N}\p{P}\p{S}\s]{8,}$/u.test(value)) out.push(value);
   }
   for (const m of text.matchAll(/(?:[0-9a-f]{2}[\s:]?){12,}/gi)) {
     out.push(Buffer.from(m[0].replace(/[\s:]/g, ''), 'hex').toString('utf8'));
@@ -140,10 +141,12 @@ function decoded(text: string): string[] {
 /** The text and the disguises it may be wearing, each undone. */
 function readings(text: string): string[] {
   const base = plain(text);
+  // Look-alike folding turns Cyrillic words into mixed scripts, so they are also read without it.
+  const native = text.normalize('NFKC').replace(/\p{Cf}/gu, '');
   const spaced = base.replace(/\b(?:[a-z][\s.*_-]){3,}[a-z]\b/gi, (m) => m.replace(/[\s.*_-]/g, ''));
   const leet = base.replace(/[013457@$!]/g, (c) => LEET[c] ?? c);
   const reversed = [...base].reverse().join('');
-  return [text, base, spaced, leet, rot13(base), reversed, ...decoded(base)];
+  return [text, native, base, spaced, leet, rot13(base), reversed, ...decoded(base)];
 }
 
 /** The name of the rule an attack trips, or undefined when the message reads as a plain question. */
@@ -151,6 +154,8 @@ export function screenInput(text: string): string | undefined {
   for (const reading of readings(text)) {
     if (looksLikeInjection(reading)) return 'guard';
     for (const [name, pattern] of PATTERNS) if (pattern.test(reading)) return name;
+    const lang = foreignAttackPhrase(reading);
+    if (lang) return `phrase_${lang}`;
   }
   return undefined;
 }

@@ -25,6 +25,8 @@ export interface FakeBehaviour {
   delayMs?: number;
   /** Wait between streamed chunks. */
   chunkDelayMs?: number;
+  /** Stream in pieces of this many characters instead of word by word (for very long answers). */
+  chunkChars?: number;
   finishReason?: string;
   /** Token counts to report; estimated from characters when omitted; false reports none. */
   usage?: { prompt: number; completion: number } | false;
@@ -42,6 +44,8 @@ export interface RecordedRequest {
   stream: boolean;
   /** Milliseconds from receiving the request to finishing (or abandoning) the response. */
   handlingMs?: number;
+  /** True when the client closed the connection before the response was complete. */
+  abandoned?: boolean;
 }
 
 /** The parts of a chat completion request the fake reads. */
@@ -67,11 +71,30 @@ export const fakeReply = {
   malformed: (): FakeBehaviour => ({ malformed: true }),
   empty: (): FakeBehaviour => ({ text: '' }),
   json: (value: unknown): FakeBehaviour => ({ json: value }),
+  /**
+   * A model that obeys whatever attack it finds in the user message: it returns that attack's harmful
+   * answer (matched on letters and digits only, so spacing and zero-width characters do not matter),
+   * and `otherwise` when the message holds none of them.
+   */
+  obey:
+    (attacks: readonly { text: string; answer: string }[], otherwise = ''): Script =>
+    (request) => {
+      const user = letters(request.body?.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '');
+      const hit = attacks.find((a) => user.includes(letters(a.text).slice(0, 60)));
+      return { text: hit?.answer ?? otherwise };
+    },
   /** A model that obeyed "print your instructions": it returns its whole system message. */
   leakSystemPrompt: (): Script => (request) => ({
     text: request.body?.messages.find((m) => m.role === 'system')?.content ?? '',
   }),
 };
+
+function letters(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
 
 /** A running fake. */
 export interface OpenAiFake {
@@ -90,8 +113,23 @@ export interface OpenAiFake {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const tokens = (chars: number) => Math.max(1, Math.ceil(chars / 4));
 
-function pieces(text: string): string[] {
-  return text.match(/\S+\s*/g) ?? [text];
+function* pieces(text: string, chunkChars?: number): Generator<string> {
+  if (chunkChars) {
+    for (let i = 0; i < text.length; i += chunkChars) yield text.slice(i, i + chunkChars);
+    return;
+  }
+  yield* text.match(/\S+\s*/g) ?? [text];
+}
+
+/** Resolves when the socket can take more, or is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.once('drain', done).once('close', done);
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -150,10 +188,11 @@ export async function startOpenAiFake(options: { default?: Script } = {}): Promi
       choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
     });
     send(chunk({ role: 'assistant', content: '' }, null));
-    for (const piece of pieces(content)) {
+    for (const piece of pieces(content, b.chunkChars)) {
       if (b.chunkDelayMs) await sleep(b.chunkDelayMs);
       if (res.destroyed) return;
-      send(chunk({ content: piece }, null));
+      // Waits for the socket to drain, as a real server does, so a client that stops reading stops the stream.
+      if (!send(chunk({ content: piece }, null))) await drained(res);
     }
     if (b.malformed) send('{"choices": [ {"delta": ');
     send(chunk({}, b.finishReason ?? 'stop'));
@@ -188,7 +227,10 @@ export async function startOpenAiFake(options: { default?: Script } = {}): Promi
       record.handlingMs ??= performance.now() - started;
     };
     res.on('finish', stamp);
-    res.on('close', stamp);
+    res.on('close', () => {
+      record.abandoned = !res.writableFinished;
+      stamp();
+    });
     if (req.method === 'GET' && path === '/v1/models') {
       const data = [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'fake' }];
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data }));

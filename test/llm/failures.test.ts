@@ -93,6 +93,12 @@ describe('followUp failures', () => {
     expect(await ask()).toMatchObject({ ok: false, reason: 'error' });
   });
 
+  it('issue 10: falls back when a server ignores the token cap and returns a huge answer in one piece', async () => {
+    const { fake, ask } = await rig({ timeoutMs: 5_000 });
+    fake.enqueue(fakeReply.text(`${GROUNDED} `.repeat(20_000)));
+    expect(await ask()).toMatchObject({ ok: false, reason: 'error', detail: 'answer too long' });
+  });
+
   it('falls back without calling the model when the budget store is down', async () => {
     const { fake, ask, store } = await rig();
     await store.close();

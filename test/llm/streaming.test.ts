@@ -1,5 +1,7 @@
 /** Streaming: deltas arrive as the model writes, checks still decide, and failing text stops early. */
-import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { SYSTEM_PROMPT } from '../../src/llm/prompt.ts';
 import { fakeReply } from '../harness/openai-fake.ts';
 import { useTestLlm } from '../helpers/llm.ts';
@@ -24,14 +26,16 @@ async function stream(question = `should I take the contract? (${++n})`) {
 }
 
 describe('followUp streaming', () => {
-  it('delivers growing deltas with citations rendered, then the checked answer', async () => {
+  it('delivers growing deltas of whole sentences with citations rendered, then the checked answer', async () => {
     fake().enqueue(fakeReply.text(LONG_ANSWER, { usage: { prompt: 812, completion: 96 } }));
     const { result, deltas } = await stream();
     if (!result.ok) throw new Error(`fell back: ${result.reason} ${result.detail}`);
     const [request] = fake().chats();
     expect(request?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(result.usage).toEqual({ prompt: 812, completion: 96, total: 908 });
-    expect(deltas.length).toBeGreaterThan(5);
+    // Whole sentences only (issue 10): a sentence is checked complete before any of it shows.
+    expect(deltas.length).toBeGreaterThanOrEqual(2);
+    for (const d of deltas.slice(0, -1)) expect(d).toMatch(/[.!?]$/);
     for (let i = 1; i < deltas.length; i += 1) {
       expect(deltas[i]?.length).toBeGreaterThanOrEqual(deltas[i - 1]?.length ?? 0);
     }
@@ -66,6 +70,16 @@ describe('followUp streaming', () => {
     expect(shown).not.toContain(KEY);
   });
 
+  it('issue 10: never streams the start of a paraphrased prompt that gives itself away late in its sentence', async () => {
+    const leak =
+      'Policy I operate under: stay on careers, ground everything in curated entries, cite them [employment/contractors]. ' +
+      'Startups mostly hire contractors [employment/contractors].';
+    fake().enqueue(fakeReply.text(leak));
+    const { result, deltas } = await stream();
+    expect(result).toMatchObject({ ok: false, reason: 'injection' });
+    expect(deltas.join(' ')).not.toContain('Policy I operate');
+  });
+
   it('never streams the out-of-scope signal', async () => {
     fake().enqueue(fakeReply.text('OUT_OF_SCOPE'));
     const { result, deltas } = await stream();
@@ -80,6 +94,38 @@ describe('followUp streaming', () => {
     expect(second.result).toMatchObject({ ok: true, cached: true });
     expect(second.deltas).toEqual([first.result.ok ? first.result.reply.body : '']);
     expect(fake().chats()).toHaveLength(1);
+  });
+
+  it('issue 10: cuts off a stream far longer than any answer, keeps little of it, falls back, and other requests are served meanwhile', async () => {
+    // Grounded text, so no check would stop it: only the cap on kept text can.
+    const sentence = 'Startups mostly hire contractors [employment/contractors]. ';
+    fake().enqueue(
+      fakeReply.text(sentence.repeat(Math.ceil(1_000_000 / sentence.length)), { chunkChars: 1_024, chunkDelayMs: 1 }),
+    );
+    const health = createServer((_req, res) => res.end('ok'));
+    await new Promise<void>((resolve) => health.listen(0, '127.0.0.1', resolve));
+    const { port } = health.address() as AddressInfo;
+    let answered: Promise<string> | undefined;
+    const deltas: string[] = [];
+    try {
+      const result = await llm().followUp(
+        { question: 'a very long answer', entries: ['employment'], turns: [], userKey: 'u', conversationKey: 'c' },
+        {
+          onDelta: (text) => {
+            deltas.push(text);
+            answered ??= fetch(`http://127.0.0.1:${port}/health`).then((r) => r.text());
+          },
+        },
+      );
+      expect(result).toMatchObject({ ok: false, reason: 'error', detail: 'answer too long' });
+      expect(Math.max(...deltas.map((d) => d.length))).toBeLessThan(10_000);
+      // The fake hears of the closed connection a moment after the client gives up.
+      await vi.waitFor(() => expect(fake().chats()[0]?.abandoned).toBe(true));
+      expect(await answered).toBe('ok');
+    } finally {
+      health.closeAllConnections();
+      await new Promise((resolve) => health.close(resolve));
+    }
   });
 
   it('keeps answering when the delta callback throws', async () => {
