@@ -6,6 +6,7 @@ import snowball from 'snowball-stemmers';
 import { detect } from 'tinyld/light';
 import type { KnowledgeBase } from '../../src/knowledge/loader.ts';
 import { type Classifier, type TrainingExample, trainLogisticRegression } from '../../src/router/classifier.ts';
+import { loadEmbeddings } from '../../src/router/embeddings.ts';
 import { compileLexicon, stem } from '../../src/router/text.ts';
 import { createMiniSearchClassifier } from './minisearch-classifier.ts';
 
@@ -50,6 +51,14 @@ export function approaches(kb: KnowledgeBase, examples: readonly TrainingExample
     {
       name: 'logistic regression + lexicon + Snowball stemmer per detected language (tinyld)',
       classifier: trainLogisticRegression(examples, { lexicon, stemmerFor: snowballFor }),
+    },
+    {
+      name: 'logistic regression + lexicon + GloVe word vectors (knowledge/embeddings, dense weight 2)',
+      classifier: trainLogisticRegression(examples, {
+        lexicon,
+        embeddings: loadEmbeddings('knowledge/embeddings/en-100d.bin'),
+        denseWeight: 2,
+      }),
     },
     { name: 'MiniSearch BM25 k-NN (library)', classifier: createMiniSearchClassifier(examples) },
   ];
