@@ -51,14 +51,13 @@ export function consoleLogPath(dataDir: string): string {
  * `path` (creating the folder). Writes are synchronous so nothing is lost when the chat ends; the volume
  * is one person's. If the file cannot be opened, warnings go to stderr as before and `path` is undefined.
  */
-export function createConsoleLogger(level: string, path: string): { logger: Logger; path?: string } {
+export function createConsoleLogger(level: string, path: string): { logger: Logger; path?: string; problem?: unknown } {
   try {
     // Not pino's `mkdir: true`: a recursive mkdir never returns under /proc (see ensureFolder).
     ensureFolder(dirname(path));
     return { logger: createLogger(level, pino.destination({ dest: path, sync: true })), path };
   } catch (err) {
-    const logger = createLogger('warn');
-    logger.warn({ err, path }, 'cannot write the log file; logging warnings to stderr');
-    return { logger };
+    // Reported by the caller once start-up is past the store check, which names a bad DATA_DIR in one line.
+    return { logger: createLogger('warn'), problem: err };
   }
 }

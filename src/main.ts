@@ -83,6 +83,9 @@ async function main(): Promise<number> {
   const bot = createBot(ctx, { jobs: jobs.desk });
 
   if (!platform) {
+    if ('problem' in log && log.problem) {
+      logger.warn({ err: log.problem }, 'cannot write the log file; logging warnings to stderr');
+    }
     logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
     const adapter = createConsoleAdapter({ bot, logPath: log.path });
     process.once('SIGINT', () => void adapter.stop());

@@ -61,6 +61,8 @@ export interface Thresholds {
   followUpOutOfScope: number;
   /** In a thread, a short message whose best topic has less than this share keeps the thread's topic. */
   followUpTopic: number;
+  /** ...or less than this share, when the thread's topic is among the message's three closest topics. */
+  followUpSwitch: number;
 }
 
 /** Tuned on `test/fixtures/router-dev.jsonl` with `npm run eval -- --tune`; see docs/router.md for the figures. */
@@ -70,6 +72,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   ambiguity: 0.1,
   followUpOutOfScope: 0.7,
   followUpTopic: 0.5,
+  followUpSwitch: 0.75,
 };
 
 /** What the router may know about the conversation so far. */
@@ -152,7 +155,11 @@ export function createRouter(
       // A short follow-up ("and in europe?", "what about freelancing") continues the thread's topic unless
       // it clearly names another one.
       const followUp = message.kind === 'thread_reply' || message.kind === 'direct';
-      const vague = refuse ? outside < t.followUpOutOfScope : share(top) < t.followUpTopic;
+      // "is that per year?" after a pay answer leans to growth on its own words, but pay is close behind.
+      const threadTopicClose = topics.slice(0, 3).some((s) => s.intent === context.lastIntent);
+      const vague = refuse
+        ? outside < t.followUpOutOfScope
+        : share(top) < t.followUpTopic || (threadTopicClose && share(top) < t.followUpSwitch);
       if (
         vague &&
         followUp &&
