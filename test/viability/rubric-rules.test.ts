@@ -75,6 +75,15 @@ describe('issue 12: next steps follow the weakest factors', () => {
     expect(result.nextSteps[0]?.factor).toBe('compensation');
   });
 
+  it('for every combination of answers, the first step works on one of the lowest-rated factors', () => {
+    for (const answers of ALL) {
+      const result = scoreViability(kb, answers, now);
+      const lowest = Math.min(...result.rows.map((r) => RANK[r.rating]));
+      const first = result.rows.find((r) => r.factor === result.nextSteps[0]?.factor);
+      expect(first && RANK[first.rating], JSON.stringify(answers)).toBe(lowest);
+    }
+  });
+
   it('for every combination of answers, three steps come weakest factor first and none skips a weaker one', () => {
     for (const answers of ALL) {
       const result = scoreViability(kb, answers, now);
