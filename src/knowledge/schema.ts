@@ -3,7 +3,7 @@
  * schemas are the single definition of what a valid file holds, used at start-up and by `kb check`.
  */
 import { z } from 'zod';
-import { INTENT_IDS } from '../types.ts';
+import { FACTOR_IDS, INTENT_IDS } from '../types.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'use lowercase letters, digits, "-" or "_"');
 /** A year, year-month or full date: how old a figure is. */
@@ -143,6 +143,8 @@ export const rubricSchema = z.strictObject({
       z.strictObject({
         id: slug,
         when: whenSchema.default({}),
+        /** The factor this step improves: results show the steps for the person's weakest factors first. */
+        factor: z.enum(FACTOR_IDS),
         text: text.max(300),
         fact: z.string().regex(/^[a-z0-9_-]+\/[a-z0-9_-]+$/),
       }),

@@ -6,7 +6,7 @@ import type { ViabilityResult } from './score.ts';
 
 const LABEL: Record<Rating, string> = { favourable: 'favourable', mixed: 'mixed', risk: 'risk' };
 
-/** The scorecard reply: verdict, nine rated factors (in `scorecard`), and three next steps. */
+/** The scorecard reply: verdict, nine rated factors (in `scorecard`), and three next steps for the weakest factors. */
 export function viabilityReply(kb: KnowledgeBase, result: ViabilityResult, previous?: ViabilityResult): Reply {
   const changed = result.rows.filter((r) => r.previous);
   const since = previous ? ` since your last check on ${previous.at.slice(0, 10)}` : '';
@@ -25,7 +25,11 @@ export function viabilityReply(kb: KnowledgeBase, result: ViabilityResult, previ
     title: `Your viability check: ${result.verdict.title}`,
     body: `${result.verdict.text}${changes}`,
     facts,
-    advice: result.nextSteps.map((s) => s.text),
+    // Naming the factor and its rating shows why each step was chosen: the weakest factors come first.
+    advice: result.nextSteps.map((s) => {
+      const row = result.rows.find((r) => r.factor === s.factor);
+      return row ? `${row.title.split(':')[0]} (${LABEL[row.rating]}): ${s.text}` : s.text;
+    }),
     choices: [topicChoice(kb, 'compensation'), topicChoice(kb, 'education')],
     entryIds: [...new Set(facts.map((f) => f.ref.split('/')[0] ?? ''))],
     scorecard: result.rows,

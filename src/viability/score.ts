@@ -5,7 +5,7 @@
 import { toReplyFact } from '../answers/compose.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Rubric } from '../knowledge/schema.ts';
-import { FACTOR_IDS, type Rating, type ReplyFact, type ScorecardRow } from '../types.ts';
+import { FACTOR_IDS, type FactorId, type Rating, type ReplyFact, type ScorecardRow } from '../types.ts';
 
 /** Answers keyed by question id, each an option value. */
 export type Answers = Record<string, string>;
@@ -16,10 +16,19 @@ export interface ViabilityResult {
   rows: ScorecardRow[];
   score: number;
   verdict: { id: string; title: string; text: string };
-  nextSteps: { text: string; fact: ReplyFact }[];
+  /** Three steps, for the weakest factors first. */
+  nextSteps: NextStep[];
   /** ISO timestamp. */
   at: string;
   knowledgeVersion: string;
+}
+
+/** One next step shown with a result: the factor it improves and the fact it rests on. */
+export interface NextStep {
+  id: string;
+  factor: FactorId;
+  text: string;
+  fact: ReplyFact;
 }
 
 /** A problem with one answer, named by question id. */
@@ -76,6 +85,30 @@ function factFor(kb: KnowledgeBase, ref: string): ReplyFact {
   return toReplyFact(kb, found.entry, found.fact);
 }
 
+/**
+ * Three steps that apply to these answers, for the weakest factors first: a risk before a mixed factor before a
+ * favourable one. Within a rating, each factor's first step comes before any factor's second (so three risks get
+ * three different steps), and a step written for these answers (with a `when`) before a general one, then file order.
+ */
+function pickNextSteps(rubric: Rubric, rows: ScorecardRow[], answers: Answers): Rubric['nextSteps'] {
+  const points = (factor: string) => POINTS[rows.find((r) => r.factor === factor)?.rating ?? 'favourable'];
+  const general = (step: Rubric['nextSteps'][number]) => (Object.keys(step.when).length === 0 ? 1 : 0);
+  const ranked = rubric.nextSteps
+    .filter((step) => matches(step.when, answers))
+    .sort((a, b) => points(a.factor) - points(b.factor) || general(a) - general(b));
+  // How many steps for the same factor rank above this one: 0 for a factor's first step.
+  const perFactor = new Map<string, number>();
+  const repeat = new Map<Rubric['nextSteps'][number], number>();
+  for (const step of ranked) {
+    const n = perFactor.get(step.factor) ?? 0;
+    repeat.set(step, n);
+    perFactor.set(step.factor, n + 1);
+  }
+  return ranked
+    .sort((a, b) => points(a.factor) - points(b.factor) || (repeat.get(a) ?? 0) - (repeat.get(b) ?? 0))
+    .slice(0, 3);
+}
+
 /** Scores validated answers; `previous` marks the factors whose rating changed since the last run. */
 export function scoreViability(
   kb: KnowledgeBase,
@@ -102,9 +135,12 @@ export function scoreViability(
   const verdict =
     [...rubric.verdicts].sort((a, b) => b.minScore - a.minScore).find((v) => score >= v.minScore) ?? rubric.verdicts[0];
   if (!verdict) throw new Error('viability rubric has no verdicts');
-  const conditional = rubric.nextSteps.filter((s) => Object.keys(s.when).length > 0 && matches(s.when, answers));
-  const general = rubric.nextSteps.filter((s) => Object.keys(s.when).length === 0);
-  const nextSteps = [...conditional, ...general].slice(0, 3).map((s) => ({ text: s.text, fact: factFor(kb, s.fact) }));
+  const nextSteps = pickNextSteps(rubric, rows, answers).map((s) => ({
+    id: s.id,
+    factor: s.factor,
+    text: s.text,
+    fact: factFor(kb, s.fact),
+  }));
   return {
     answers,
     rows,

@@ -114,4 +114,11 @@ describe('loader validation', () => {
       /viability-rubric\.yaml: .*coding: "wizard" is not one of its options/,
     );
   });
+
+  it('issue 12: rejects a next step whose factor is not one of the nine', () => {
+    const folder = brokenCopy('step-factor', 'viability-rubric.yaml', (t) =>
+      t.replace(/factor: education\n/, 'factor: salary\n'),
+    );
+    expect(problemsOf(folder).join('\n')).toMatch(/viability-rubric\.yaml: nextSteps\[0\]\.factor: Invalid option/);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FACTOR_IDS } from '../../src/types.ts';
+import { viabilityReply } from '../../src/viability/render.ts';
 import { scoreViability, validateAnswers } from '../../src/viability/score.ts';
 import { STRONG_PROFILE, WEAK_PROFILE } from '../fixtures/viability-answers.ts';
 import { createTestBot, message, realKnowledge } from '../helpers/context.ts';
@@ -44,6 +45,20 @@ describe('scoreViability', () => {
     expect(good.verdict.id).not.toBe(poor.verdict.id);
     expect(poor.rows.find((r) => r.factor === 'barriers')?.rating).toBe('risk');
     expect(good.rows.find((r) => r.factor === 'barriers')?.rating).toBe('favourable');
+  });
+});
+
+describe('viabilityReply', () => {
+  it('issue 12: each next step names the factor it works on and that factor’s rating, weakest first', () => {
+    const result = scoreViability(kb, weak, new Date());
+    const reply = viabilityReply(kb, result);
+    expect(reply.advice).toHaveLength(3);
+    reply.advice.forEach((line, i) => {
+      const row = result.rows.find((r) => r.factor === result.nextSteps[i]?.factor);
+      const name = row?.title.split(':')[0];
+      expect(line).toBe(`${name} (${row?.rating}): ${result.nextSteps[i]?.text}`);
+    });
+    expect(reply.advice[0]).toMatch(/\(risk\): /);
   });
 });
 
