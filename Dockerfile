@@ -11,6 +11,8 @@ FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     KNOWLEDGE_DIR=/app/knowledge
+# Outside the container only the published port reaches the bot, so it listens on every interface inside.
+ENV HOST=0.0.0.0
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./

@@ -18,6 +18,8 @@ const envSchema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  // Loopback unless asked: an exposed endpoint should be a deliberate choice (the Dockerfile sets 0.0.0.0).
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   SLACK_BOT_TOKEN: secret('xoxb-'),
   SLACK_SIGNING_SECRET: secret(),
   SLACK_APP_TOKEN: secret('xapp-'),
@@ -63,6 +65,8 @@ export interface Config {
   knowledgeDir: string;
   redisUrl?: string;
   port: number;
+  /** Listen address for Slack's HTTP mode and /healthz. */
+  host: string;
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   discord: { token?: string; applicationId?: string; apiUrl?: string };
   /** The optional LLM layer: on when `apiKey` is set; per-call deadline and daily budgets. */
@@ -112,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     knowledgeDir: e.KNOWLEDGE_DIR,
     redisUrl: e.REDIS_URL,
     port: e.PORT,
+    host: e.HOST,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,

@@ -10,6 +10,7 @@ import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { createLogger } from './logger.ts';
+import { installSafetyNet } from './safety-net.ts';
 import type { Adapter } from './types.ts';
 
 /** Adapters for the configured platforms; each is imported only when used, to keep memory down. */
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
   const platform = hasPlatform(config);
   // In the console chat, info logs would interleave with the conversation; warnings still show.
   const logger = createLogger(config.logLevel ?? (platform ? 'info' : 'warn'));
+  installSafetyNet(logger);
   let ctx: AppContext;
   try {
     ctx = await createContext(config, logger);

@@ -5,12 +5,13 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Adapter } from '../../src/types.ts';
 import { attachAckGate } from './ack-gate.ts';
 import { createBoltLogger } from './bolt-logger.ts';
+import { type EndpointLimits, GuardedReceiver } from './guarded-receiver.ts';
 import { createSlackDigestPublisher } from './jobs-publisher.ts';
 import { registerListeners } from './listeners.ts';
 import { renderReply } from './render-blocks.ts';
@@ -25,6 +26,10 @@ export interface SlackAdapterOptions {
   /** Replaces https://slack.com/api/ (tests, proxies, Enterprise Grid). */
   apiUrl?: string;
   port?: number;
+  /** Listen address in HTTP mode (default: the configured `HOST`). */
+  host?: string;
+  /** Body, connection and timeout limits of the HTTP endpoint (tests shrink them). */
+  limits?: EndpointLimits;
   /** Hold the HTTP response until listeners finish (deterministic tests only; production acks first). */
   processBeforeResponse?: boolean;
   /** Least time between two edits of an answer a model is streaming (default one second). */
@@ -36,6 +41,8 @@ export interface SlackAdapter extends Adapter {
   readonly app: App;
   /** The HTTP port actually bound (HTTP mode), after `start()`. */
   readonly port: number | undefined;
+  /** The address actually bound (HTTP mode), after `start()`. */
+  readonly host: string | undefined;
 }
 
 /** Creates the Slack adapter; nothing connects until `start()`. */
@@ -65,9 +72,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? new App({ ...common, appToken: options.appToken, socketMode: true })
     : new App({
         ...common,
-        receiver: new HTTPReceiver({
+        receiver: new GuardedReceiver({
+          ...options.limits,
           signingSecret: options.signingSecret ?? '',
-          endpoints: '/slack/events',
           processBeforeResponse: options.processBeforeResponse ?? false,
           logger: boltLogger,
           customRoutes: [
@@ -96,16 +103,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     get port() {
       return server ? (server.address() as AddressInfo).port : undefined;
     },
+    get host() {
+      return server ? (server.address() as AddressInfo).address : undefined;
+    },
     async start() {
       await app.init();
       if (socketMode) {
         await app.start();
         logger.info('Slack adapter connected in Socket Mode');
       } else {
-        server = (await app.start(options.port ?? ctx.config.port)) as Server;
+        server = await app.start({ port: options.port ?? ctx.config.port, host: options.host ?? ctx.config.host });
         // With processBeforeResponse the ack waits for the work itself, so the gate would only delay it.
         if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
-        logger.info({ port: (server.address() as AddressInfo).port }, 'Slack adapter listening (HTTP mode)');
+        const { address, port } = server.address() as AddressInfo;
+        logger.info({ host: address, port }, 'Slack adapter listening (HTTP mode)');
       }
     },
     async stop() {

@@ -302,6 +302,11 @@ export class FakeSlack {
     return this.sendAction(payload, options);
   }
 
+  /** POSTs `body` byte for byte, signed unless `signOptions` says otherwise (for malformed-input tests). */
+  sendRaw(body: string, contentType: string, options: SendOptions = {}): Promise<SendResult<string>> {
+    return this.post(body, contentType, body, options);
+  }
+
   // ---------------------------------------------------------------- Socket Mode
 
   /** Every Socket Mode ack received, in order. */

@@ -1,4 +1,5 @@
 /** Starts the real Slack adapter (real Bolt) against a FakeSlack, over the real bot and knowledge base. */
+import type { EndpointLimits } from '../../adapters/slack/guarded-receiver.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -28,6 +29,8 @@ export async function startSlackRig(
     /** Environment for the bot's config, e.g. `llmTestEnv(...)` to turn the LLM layer on. */
     env?: Record<string, string>;
     progressIntervalMs?: number;
+    /** Endpoint limits (HTTP mode), shrunk by the tests that exercise them. */
+    limits?: EndpointLimits;
   } = {},
 ): Promise<SlackRig> {
   const fake = options.fake ?? (await FakeSlack.start());
@@ -44,6 +47,7 @@ export async function startSlackRig(
     port: 0,
     processBeforeResponse: options.processBeforeResponse ?? true,
     progressIntervalMs: options.progressIntervalMs,
+    limits: options.limits,
   });
   await adapter.start();
   // A replica sharing another rig's fake is addressed per request, so the shared default stays put.
