@@ -52,7 +52,6 @@ async function main(): Promise<number> {
   const platform = hasPlatform(config);
   // In the console chat, info logs would interleave with the conversation; warnings still show.
   const logger = createLogger(config.logLevel ?? (platform ? 'info' : 'warn'));
-  installSafetyNet(logger);
   let ctx: AppContext;
   try {
     ctx = await createContext(config, logger);
@@ -86,6 +85,8 @@ async function main(): Promise<number> {
 
   const adapters = await platformAdapters(ctx, bot);
   for (const adapter of adapters) await adapter.start();
+  // Only once serving: a failure to start must still end the process with an error.
+  installSafetyNet(logger);
   const publishers = adapters.flatMap((a) => (a.digests ? [a.digests] : []));
   const scheduler = jobs.scheduler(publishers);
   // Not awaited: a catch-up run must not hold up shutdown signals; it logs its own outcome.

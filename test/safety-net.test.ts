@@ -27,7 +27,8 @@ describe('the process-level safety net', () => {
       PORT: String(port),
       DATA_DIR: dir,
     });
-    await bot.waitForLog((line) => line.msg === 'Slack adapter listening (HTTP mode)');
+    // The scheduler starts after the adapters and the safety net.
+    await bot.waitForLog((line) => line.msg === 'jobs schedule');
     bot.child.kill('SIGUSR2');
     await bot.waitForLog((line) => line.msg === 'uncaught exception; still running', 10_000);
     await bot.waitForLog((line) => line.msg === 'unhandled rejection; still running', 10_000);
