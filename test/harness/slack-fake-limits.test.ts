@@ -64,12 +64,17 @@ describe('issue 10: FakeSlack enforces Block Kit and message limits', () => {
       '/blocks/0/elements',
     ],
     [
-      'an action_id used twice',
+      'an action_id used twice in one block',
+      [{ type: 'actions', elements: [button('same'), button('same')] }],
+      '/blocks/0/elements/1/action_id',
+    ],
+    [
+      'a block_id used twice',
       [
-        { type: 'actions', elements: [button('same')] },
-        { type: 'actions', elements: [button('same')] },
+        { type: 'actions', block_id: 'b', elements: [button('one')] },
+        { type: 'actions', block_id: 'b', elements: [button('two')] },
       ],
-      '/blocks/1/elements/0/action_id',
+      '/blocks/1/block_id',
     ],
     ['an empty section text', [{ type: 'section', text: { type: 'mrkdwn', text: '' } }], '/blocks/0/text/text'],
   ])('issue 10: refuses %s (invalid_blocks)', async (_name, blocks, pointer) => {

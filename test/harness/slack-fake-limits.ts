@@ -27,7 +27,7 @@ function tooMany(list: unknown[], max: number, pointer: string, errors: string[]
   if (list.length > max) errors.push(`no more than ${max} items allowed [json-pointer:${pointer}]`);
 }
 
-/** Interactive elements: button labels (plain_text, 1-75 chars) and action_ids unique across the surface. */
+/** Interactive elements: button labels (plain_text, 1-75 chars) and action_ids unique within their block. */
 function element(element: unknown, pointer: string, seen: Set<string>, errors: string[]): void {
   if (!isRecord(element)) return;
   if (element.type === 'button') {
@@ -43,16 +43,23 @@ function element(element: unknown, pointer: string, seen: Set<string>, errors: s
 /**
  * Slack's Block Kit limits: at most `maxBlocks` blocks (50 in messages, 100 in views); section text 3000 and at
  * most 10 fields of 2000; header plain_text 150; button label 75; markdown block 12000; context element 3000;
- * actions at most 25 elements; every text non-empty; every action_id unique within the message or view.
+ * actions at most 25 elements; every text non-empty; action_ids unique per block, block_ids per surface.
  */
 export function blockLimitErrors(blocks: unknown, maxBlocks: number, base: string): string[] {
   if (!Array.isArray(blocks)) return [];
   if (blocks.length > maxBlocks) return [`no more than ${maxBlocks} items allowed [json-pointer:${base}]`];
   const errors: string[] = [];
-  const seen = new Set<string>();
+  const blockIds = new Set<string>();
   for (const [i, block] of (blocks as unknown[]).entries()) {
     if (!isRecord(block)) continue;
     const at = `${base}/${i}`;
+    // Slack: action_id "should be unique among all other action_ids in the containing block"; block_id unique
+    // per message or view (so the viability modal may reuse one action_id across its input blocks).
+    const seen = new Set<string>();
+    if (typeof block.block_id === 'string') {
+      if (blockIds.has(block.block_id)) errors.push(`block_id must be unique [json-pointer:${at}/block_id]`);
+      blockIds.add(block.block_id);
+    }
     const elements: unknown[] = Array.isArray(block.elements) ? block.elements : [];
     const fields: unknown[] = Array.isArray(block.fields) ? block.fields : [];
     switch (block.type) {
