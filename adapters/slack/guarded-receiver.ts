@@ -11,8 +11,10 @@ import { admit, checkBody, readCapped } from './request-guard.ts';
 export interface EndpointLimits {
   /** Largest body accepted (default 1 MB; Slack's payloads are a few KB). */
   maxBodyBytes?: number;
-  /** Concurrent connections; more are refused at accept (default 128). */
+  /** Concurrent connections; more are closed at accept (default 512, well above Slack's bursts). */
   maxConnections?: number;
+  /** Bytes of request bodies held in memory at once, over all requests; beyond it, 503 (default 64 MB). */
+  maxBufferedBytes?: number;
   /** Time for a whole request to arrive, and for its headers (default 10 s each). */
   requestTimeoutMs?: number;
   headersTimeoutMs?: number;
@@ -40,12 +42,15 @@ export class GuardedReceiver implements Receiver {
   private readonly limits: Required<EndpointLimits>;
   private readonly options: GuardedReceiverOptions;
   private server: Server | undefined;
+  /** Body bytes currently held for requests that have not been answered yet. */
+  private buffered = 0;
 
   constructor(options: GuardedReceiverOptions) {
     this.options = options;
     this.limits = {
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-      maxConnections: options.maxConnections ?? 128,
+      maxConnections: options.maxConnections ?? 512,
+      maxBufferedBytes: options.maxBufferedBytes ?? 64 * 1024 * 1024,
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
     };
@@ -102,8 +107,9 @@ export class GuardedReceiver implements Receiver {
     if (req.method === 'POST' && path === (this.options.endpoint ?? '/slack/events')) {
       const admission = admit(req, this.limits.maxBodyBytes, Date.now());
       if ('status' in admission) return this.refuse(res, admission.status, admission.reason);
-      const raw = await readCapped(req, admission.maxBytes);
-      if (!raw) return this.refuse(res, admission.signed ? 413 : 401, 'body too large');
+      const raw = await readCapped(req, admission.maxBytes, this.budget(res));
+      if (raw === 'busy') return this.refuse(res, 503, 'too many bodies in memory');
+      if (raw === 'too-large') return this.refuse(res, admission.signed ? 413 : 401, 'body too large');
       const refusal = checkBody(req, raw, admission, this.options.signingSecret);
       if (refusal) return this.refuse(res, refusal.status, refusal.reason);
       // checkBody left the read body on `req.rawBody`, which Bolt uses instead of reading the stream again.
@@ -114,6 +120,20 @@ export class GuardedReceiver implements Receiver {
       // Bolt throws for paths it does not serve.
       this.refuse(res, 404, 'no such route');
     }
+  }
+
+  /** A request's share of the memory budget: it takes bytes as they arrive and gives them back when `res` closes. */
+  private budget(res: ServerResponse): (bytes: number) => boolean {
+    let held = 0;
+    res.once('close', () => {
+      this.buffered -= held;
+    });
+    return (bytes) => {
+      if (this.buffered + bytes > this.limits.maxBufferedBytes) return false;
+      this.buffered += bytes;
+      held += bytes;
+      return true;
+    };
   }
 
   /** Answers and closes the connection, so an unread body is not drained into a kept-alive socket. */

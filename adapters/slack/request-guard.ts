@@ -17,7 +17,7 @@ const FORM = 'application/x-www-form-urlencoded';
 
 /** A request the guard refused: the HTTP status to answer and why (for the log). */
 export interface Refusal {
-  status: 400 | 401 | 413;
+  status: 400 | 401 | 413 | 503;
   reason: string;
 }
 
@@ -47,13 +47,21 @@ export function admit(req: IncomingMessage, maxBytes: number, nowMs: number): Ad
   return { signed, maxBytes: limit };
 }
 
-/** Reads the body, giving up (and pausing the stream) as soon as it exceeds `maxBytes`. */
-export async function readCapped(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+/**
+ * Reads the body, giving up as soon as it exceeds `maxBytes` (`'too-large'`) or `take` refuses a chunk because
+ * the server's budget for bodies in memory is spent (`'busy'`).
+ */
+export async function readCapped(
+  req: IncomingMessage,
+  maxBytes: number,
+  take: (bytes: number) => boolean,
+): Promise<Buffer | 'too-large' | 'busy'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) return undefined;
+    if (size > maxBytes) return 'too-large';
+    if (!take((chunk as Buffer).length)) return 'busy';
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

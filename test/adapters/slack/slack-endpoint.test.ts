@@ -132,6 +132,16 @@ describe('issue 10: slow and numerous connections', () => {
     expect(await rawExchange('GET /healthz HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n')).toBe('');
   });
 
+  it('issue 10: bodies beyond the memory budget get 503 while earlier ones are still arriving', async () => {
+    await rig.stop();
+    rig = await startSlackRig({ limits: { ...limits, maxBufferedBytes: 1500 } });
+    const ts = Math.floor(Date.now() / 1000);
+    const partial = `POST /slack/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nx-slack-request-timestamp: ${ts}\r\nx-slack-signature: v0=${'0'.repeat(64)}\r\ncontent-length: 1000\r\n\r\n${'x'.repeat(800)}`;
+    const replies = await Promise.all([rawExchange(partial), rawExchange(partial)]);
+    // One is refused for memory at once; the other waits for the rest of its body until the request timeout.
+    expect(replies.map((r) => r.slice(0, 12)).sort()).toEqual(['HTTP/1.1 408', 'HTTP/1.1 503']);
+  });
+
   it('issue 10: listens on loopback by default (HOST)', () => {
     expect(rig.adapter.host).toBe('127.0.0.1');
   });
