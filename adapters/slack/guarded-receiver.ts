@@ -138,7 +138,9 @@ export class GuardedReceiver implements Receiver {
 
   /** Answers and closes the connection, so an unread body is not drained into a kept-alive socket. */
   private refuse(res: ServerResponse, status: number, reason: string): void {
-    this.options.logger.warn(`Slack endpoint refused a request (${status}): ${reason}`);
+    // Scanners probe every path; only refusals on the Slack endpoint itself are worth a warning.
+    const log = status === 404 ? this.options.logger.debug : this.options.logger.warn;
+    log.call(this.options.logger, `Slack endpoint refused a request (${status}): ${reason}`);
     if (res.headersSent || res.destroyed) return;
     res.writeHead(status, { connection: 'close' });
     res.end();
