@@ -18,6 +18,7 @@ const envSchema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  // Loopback unless asked: an exposed endpoint should be a deliberate choice (the Dockerfile sets 0.0.0.0).
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   SLACK_BOT_TOKEN: secret('xoxb-'),
   SLACK_SIGNING_SECRET: secret(),

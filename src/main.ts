@@ -11,6 +11,7 @@ import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError } from './knowledge/loader.ts';
 import { consoleLogPath, createConsoleLogger, createLogger } from './logger.ts';
+import { installSafetyNet } from './safety-net.ts';
 import { AdapterStartError, startAdapters } from './startup/adapter-start.ts';
 import { envFileArg, withEnvFile } from './startup/env-file.ts';
 import { StoreOpenError } from './store/open-sqlite.ts';
@@ -108,6 +109,8 @@ async function main(): Promise<number> {
   }
   // Only now: "ready" means every platform accepted its token.
   logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
+  // Only once serving: a failure to start must still end the process with an error.
+  installSafetyNet(logger);
   const publishers = adapters.flatMap((a) => (a.digests ? [a.digests] : []));
   const scheduler = jobs.scheduler(publishers);
   // Not awaited: a catch-up run must not hold up shutdown signals; it logs its own outcome.

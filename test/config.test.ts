@@ -9,6 +9,11 @@ describe('loadConfig', () => {
     expect(hasPlatform(config)).toBe(false);
   });
 
+  it('issue 10: listens on loopback unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
   it('treats empty values as unset', () => {
     const config = loadConfig({ REDIS_URL: '', DATA_DIR: '  ', SLACK_BOT_TOKEN: '' });
     expect(config.redisUrl).toBeUndefined();

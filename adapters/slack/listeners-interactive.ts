@@ -83,14 +83,15 @@ export function registerInteractiveListeners(
 
   async function ask({ ack, body, action, client, respond }: ButtonArgs) {
     await ack();
+    const choice = parseChoice(action.value);
+    if (choice.q === '/viability') {
+      // A trigger_id lasts 3 seconds: open the modal now, never behind queued answers.
+      await openViability(client, body.trigger_id, { c: body.channel?.id }).catch((err) =>
+        logger.warn({ err }, 'modal failed'),
+      );
+      return;
+    }
     await later(async (release) => {
-      const choice = parseChoice(action.value);
-      if (choice.q === '/viability') {
-        await openViability(client, body.trigger_id, { c: body.channel?.id }).catch((err) =>
-          logger.warn({ err }, 'modal failed'),
-        );
-        return;
-      }
       const thread = body.message?.thread_ts ?? body.message?.ts;
       const inChannel = !body.container?.is_ephemeral && body.channel;
       // A public answer can show progress in a placeholder; a private one arrives once, via respond.
@@ -133,7 +134,9 @@ export function registerInteractiveListeners(
           channel: body.channel?.id ?? body.user.id,
         }),
       );
-      await respond({ response_type: 'in_channel', delete_original: true, ...renderReply(reply) });
+      // Slack documents delete_original as a message of its own: post the public copy, then remove the private one.
+      await respond({ response_type: 'in_channel', ...renderReply(reply) });
+      await respond({ delete_original: true });
     });
   }
 

@@ -109,10 +109,16 @@ function factBlock(fact: ReplyFact): ContextBlock {
 }
 
 function actionsBlock(reply: Reply, options: { share?: boolean; question?: string }): ActionsBlock | undefined {
-  const buttons: Button[] = reply.choices.slice(0, MAX_BUTTONS).map((choice, i) => ({
+  // Slack refuses a whole message over one empty button label: a blank label falls back to the question,
+  // and a choice with neither is dropped.
+  const labelled = reply.choices.flatMap((choice) => {
+    const label = neutraliseMentions(choice.label).trim() || neutraliseMentions(choice.question).trim();
+    return label ? [{ ...choice, label }] : [];
+  });
+  const buttons: Button[] = labelled.slice(0, MAX_BUTTONS).map((choice, i) => ({
     type: 'button',
     action_id: `${ACTION_ASK}_${i}`,
-    text: { type: 'plain_text', text: clip(neutraliseMentions(choice.label), MAX_BUTTON_TEXT), emoji: true },
+    text: { type: 'plain_text', text: clip(choice.label, MAX_BUTTON_TEXT), emoji: true },
     value: buttonValue(choice.intent ? { q: choice.question, i: choice.intent } : { q: choice.question }),
     ...(reply.kind === 'clarify' && i === 0 ? { style: 'primary' as const } : {}),
   }));
@@ -176,5 +182,8 @@ export function renderReply(
   const blocks: KnownBlock[] = [header, ...body, ...scorecard, ...facts, ...advice];
   if (actions) blocks.push(actions);
   if (footer) blocks.push(footer);
-  return { text: clip(escapeMrkdwn(renderText(reply, 88, { literal: neutraliseMarkup })), MAX_TEXT), blocks };
+  // Slack needs a non-empty text for notifications and screen readers; the header's title always has one.
+  const text =
+    clip(escapeMrkdwn(renderText(reply, 88, { literal: neutraliseMarkup })), MAX_TEXT).trim() || clip(title, MAX_TEXT);
+  return { text, blocks };
 }

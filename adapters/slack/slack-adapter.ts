@@ -5,13 +5,14 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { healthReport } from '../../src/health.ts';
 import type { Adapter } from '../../src/types.ts';
 import { attachAckGate } from './ack-gate.ts';
 import { createBoltLogger } from './bolt-logger.ts';
+import { type EndpointLimits, GuardedReceiver } from './guarded-receiver.ts';
 import { createSlackDigestPublisher } from './jobs-publisher.ts';
 import { registerListeners } from './listeners.ts';
 import { renderReply } from './render-blocks.ts';
@@ -27,6 +28,10 @@ export interface SlackAdapterOptions {
   /** Replaces https://slack.com/api/ (tests, proxies, Enterprise Grid). */
   apiUrl?: string;
   port?: number;
+  /** Listen address in HTTP mode (default: the configured `HOST`). */
+  host?: string;
+  /** Body, connection and timeout limits of the HTTP endpoint (tests shrink them). */
+  limits?: EndpointLimits;
   /** Hold the HTTP response until listeners finish (deterministic tests only; production acks first). */
   processBeforeResponse?: boolean;
   /** Least time between two edits of an answer a model is streaming (default one second). */
@@ -40,6 +45,8 @@ export interface SlackAdapter extends Adapter {
   readonly app: App;
   /** The HTTP port actually bound (HTTP mode), after `start()`. */
   readonly port: number | undefined;
+  /** The address actually bound (HTTP mode), after `start()`. */
+  readonly host: string | undefined;
 }
 
 /** Creates the Slack adapter; nothing connects until `start()`. */
@@ -87,9 +94,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? new App({ ...common, receiver: socket })
     : new App({
         ...common,
-        receiver: new HTTPReceiver({
+        receiver: new GuardedReceiver({
+          ...options.limits,
           signingSecret: options.signingSecret ?? '',
-          endpoints: '/slack/events',
           processBeforeResponse: options.processBeforeResponse ?? false,
           logger: boltLogger,
           customRoutes: [
@@ -122,6 +129,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     get port() {
       return server ? (server.address() as AddressInfo).port : undefined;
     },
+    get host() {
+      return server ? (server.address() as AddressInfo).address : undefined;
+    },
     async start() {
       // auth.test runs here: a refused or unreachable Slack becomes an AdapterStartError, not a stack trace.
       await app.init().catch((err) => {
@@ -134,13 +144,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         logger.info('Slack adapter connected in Socket Mode');
       } else {
         httpStarted = true;
-        const port = options.port ?? ctx.config.port;
-        server = (await app.start(port).catch((err) => {
-          throw slackListenError(err, port);
+        const wanted = options.port ?? ctx.config.port;
+        server = (await app.start({ port: wanted, host: options.host ?? ctx.config.host }).catch((err: unknown) => {
+          throw slackListenError(err, wanted);
         })) as Server;
         // With processBeforeResponse the ack waits for the work itself, so the gate would only delay it.
         if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
-        logger.info({ port: (server.address() as AddressInfo).port }, 'Slack adapter listening (HTTP mode)');
+        const { address, port } = server.address() as AddressInfo;
+        logger.info({ host: address, port }, 'Slack adapter listening (HTTP mode)');
       }
     },
     ready() {

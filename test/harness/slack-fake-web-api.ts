@@ -2,7 +2,10 @@
  * The fake Slack Web API: request-body parsing, Block Kit limit checks and minimal but realistic replies per method.
  * Replies carry just the fields `@slack/web-api` and Bolt read, in the shapes Slack documents.
  */
+import { blockLimitErrors, messageTextError, viewLimitErrors } from './slack-fake-limits.ts';
 import { FAKE_IDS } from './slack-fake-payloads.ts';
+
+export { blockLimitErrors } from './slack-fake-limits.ts';
 
 /** A JSON object as sent or received. */
 export type Json = Record<string, unknown>;
@@ -23,6 +26,8 @@ export interface ApiContext {
   nextTs(): string;
   nextViewId(): string;
   socketUrl(): string;
+  /** Spends a trigger_id: undefined when it may open a view, else Slack's error (expired, exchanged, invalid). */
+  spendTrigger(triggerId: unknown): string | undefined;
 }
 
 /** Computes the JSON reply for one call; replace a method's handler with `FakeSlack.on`. */
@@ -62,53 +67,6 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function tooLong(object: unknown, max: number, pointer: string, errors: string[]): void {
-  const text = isRecord(object) ? object.text : undefined;
-  if (typeof text === 'string' && text.length > max) {
-    errors.push(`must be less than ${max + 1} characters [json-pointer:${pointer}]`);
-  }
-}
-
-function buttonTooLong(element: unknown, pointer: string, errors: string[]): void {
-  if (isRecord(element) && element.type === 'button') tooLong(element.text, 75, `${pointer}/text/text`, errors);
-}
-
-/**
- * Slack's Block Kit limits, with its error strings: at most `maxBlocks` blocks (50 in messages, 100 in views),
- * section text 3000, section field 2000, header 150, button label 75, markdown block 12000, context element 3000.
- */
-export function blockLimitErrors(blocks: unknown, maxBlocks: number, base: string): string[] {
-  if (!Array.isArray(blocks)) return [];
-  if (blocks.length > maxBlocks) return [`no more than ${maxBlocks} items allowed [json-pointer:${base}]`];
-  const errors: string[] = [];
-  for (const [i, block] of (blocks as unknown[]).entries()) {
-    if (!isRecord(block)) continue;
-    const at = `${base}/${i}`;
-    const elements: unknown[] = Array.isArray(block.elements) ? block.elements : [];
-    const fields: unknown[] = Array.isArray(block.fields) ? block.fields : [];
-    switch (block.type) {
-      case 'section':
-        tooLong(block.text, 3000, `${at}/text/text`, errors);
-        for (const [j, field] of fields.entries()) tooLong(field, 2000, `${at}/fields/${j}/text`, errors);
-        buttonTooLong(block.accessory, `${at}/accessory`, errors);
-        break;
-      case 'header':
-        tooLong(block.text, 150, `${at}/text/text`, errors);
-        break;
-      case 'markdown':
-        tooLong(block, 12000, `${at}/text`, errors);
-        break;
-      case 'actions':
-        for (const [j, element] of elements.entries()) buttonTooLong(element, `${at}/elements/${j}`, errors);
-        break;
-      case 'context':
-        for (const [j, element] of elements.entries()) tooLong(element, 3000, `${at}/elements/${j}/text`, errors);
-        break;
-    }
-  }
-  return errors;
-}
-
 function invalidBlocks(errors: string[]): Json {
   return {
     ok: false,
@@ -123,14 +81,14 @@ function checkMessage(params: Json): Json | undefined {
   const errors = blockLimitErrors(params.blocks, 50, '/blocks');
   if (errors.length > 0) return invalidBlocks(errors);
   if (params.channel === undefined || params.channel === '') return { ok: false, error: 'channel_not_found' };
-  if (!params.text && !params.blocks && !params.attachments) return { ok: false, error: 'no_text' };
-  return undefined;
+  const noText = messageTextError(params);
+  return noText ? { ok: false, error: noText } : undefined;
 }
 
 /** Limit check for views.*; undefined when the view is acceptable. */
 function checkView(params: Json): Json | undefined {
   if (!isRecord(params.view)) return { ok: false, error: 'invalid_arguments' };
-  const errors = blockLimitErrors(params.view.blocks, 100, '/view/blocks');
+  const errors = [...viewLimitErrors(params.view), ...blockLimitErrors(params.view.blocks, 100, '/view/blocks')];
   return errors.length > 0 ? invalidBlocks(errors) : undefined;
 }
 
@@ -187,6 +145,15 @@ function viewReply(call: RecordedCall, ctx: ApiContext): Json {
   };
 }
 
+/** views.open / views.push: the view must pass the limits, then the trigger_id is spent (once, within 3 s). */
+function viewWithTrigger(call: RecordedCall, ctx: ApiContext): Json {
+  if (!call.params.trigger_id) return { ok: false, error: 'invalid_arguments' };
+  const failure = checkView(call.params);
+  if (failure) return failure;
+  const error = ctx.spendTrigger(call.params.trigger_id);
+  return error ? { ok: false, error } : viewReply(call, ctx);
+}
+
 const ok = (): Json => ({ ok: true });
 
 /** Default handlers for the methods careerbot (through Bolt) calls. */
@@ -227,10 +194,8 @@ export const DEFAULT_HANDLERS: Record<string, ApiHandler> = {
   },
   'chat.delete': ({ params }) =>
     params.ts ? { ok: true, channel: params.channel, ts: params.ts } : { ok: false, error: 'message_not_found' },
-  'views.open': (call, ctx) =>
-    call.params.trigger_id ? viewReply(call, ctx) : { ok: false, error: 'invalid_arguments' },
-  'views.push': (call, ctx) =>
-    call.params.trigger_id ? viewReply(call, ctx) : { ok: false, error: 'invalid_arguments' },
+  'views.open': (call, ctx) => viewWithTrigger(call, ctx),
+  'views.push': (call, ctx) => viewWithTrigger(call, ctx),
   'views.update': viewReply,
   'views.publish': (call, ctx) =>
     call.params.user_id ? viewReply(call, ctx) : { ok: false, error: 'invalid_arguments' },

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { BlockButtonAction, EnvelopedEvent, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { WebSocket } from 'ws';
 import { SlackChannels } from './slack-fake-channels.ts';
+import { SlackHandles } from './slack-fake-handles.ts';
 import {
   type AnyEvent,
   type BlockActionInit,
@@ -113,8 +114,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export class FakeSlack {
   /** Every Web API call, in arrival order (failed and faulted ones included). */
   readonly calls: RecordedCall[] = [];
-  /** Every POST to a response_url. */
+  /** Every POST to a response_url that Slack would accept. */
   readonly responses: RecordedResponse[] = [];
+  /** POSTs to a response_url that Slack would refuse (expired, used up, invalid), with the error. */
+  readonly refusedResponses: (RecordedResponse & { error: string })[] = [];
   readonly port: number;
   /** Pass as `clientOptions.slackApiUrl`. */
   readonly apiUrl: string;
@@ -135,6 +138,8 @@ export class FakeSlack {
   private readonly responseWaiters = new WaitList<RecordedResponse>();
   private readonly apiContext: ApiContext;
   private appUrl: string | undefined;
+  private clockOffsetMs = 0;
+  private readonly handles = new SlackHandles(() => this.now());
   private counter = 0;
   private stopped = false;
 
@@ -149,6 +154,7 @@ export class FakeSlack {
       nextTs: () => `${base}.${String(++this.counter).padStart(6, '0')}`,
       nextViewId: () => `V${String(++this.counter).padStart(10, '0')}`,
       socketUrl: () => this.socket.url(),
+      spendTrigger: (triggerId) => this.handles.spendTrigger(triggerId),
     };
     server.on('request', (req, res) => {
       this.route(req, res).catch((error: unknown) => {
@@ -205,6 +211,7 @@ export class FakeSlack {
 
   /** A response_url on the fake; POSTs to it are recorded under `id`. */
   responseUrl(id: string): string {
+    this.handles.issueResponseUrl(id);
     return `http://127.0.0.1:${this.port}/response/${encodeURIComponent(id)}`;
   }
 
@@ -232,6 +239,19 @@ export class FakeSlack {
     this.responses.length = 0;
     this.socket.reset();
     this.faults.clear();
+    this.refusedResponses.length = 0;
+    this.handles.reset();
+    this.clockOffsetMs = 0;
+  }
+
+  /** Moves the fake's clock on, so trigger_ids and response_urls issued earlier expire (until `reset`). */
+  elapse(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
+
+  /** The fake's clock: real time plus whatever `elapse` added. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
   }
 
   // ---------------------------------------------------------------- signed requests to the app
@@ -302,6 +322,11 @@ export class FakeSlack {
     return this.sendAction(payload, options);
   }
 
+  /** POSTs `body` byte for byte, signed unless `signOptions` says otherwise (for malformed-input tests). */
+  sendRaw(body: string, contentType: string, options: SendOptions = {}): Promise<SendResult<string>> {
+    return this.post(body, contentType, body, options);
+  }
+
   // ---------------------------------------------------------------- Socket Mode
 
   /** Every Socket Mode ack received, in order. */
@@ -370,6 +395,11 @@ export class FakeSlack {
         body = { _raw: raw };
       }
       const recorded = { id: decodeURIComponent(response[1]), body, at: Date.now() };
+      const refusal = this.handles.useResponseUrl(recorded.id, body);
+      if (refusal) {
+        this.refusedResponses.push({ ...recorded, error: refusal.error });
+        return this.json(res, refusal.status, { ok: false, error: refusal.error });
+      }
       this.responses.push(recorded);
       this.responseWaiters.notify(recorded);
       return this.json(res, 200, { ok: true });

@@ -1,4 +1,5 @@
 /** Starts the real Slack adapter (real Bolt) against a FakeSlack, over the real bot and knowledge base. */
+import type { EndpointLimits } from '../../adapters/slack/guarded-receiver.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import type { Bot } from '../../src/bot.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -31,6 +32,8 @@ export async function startSlackRig(
     progressIntervalMs?: number;
     /** Job boards behind `/jobs` (none by default: the real list would reach for the internet). */
     jobSources?: JobSource[];
+    /** Endpoint limits (HTTP mode), shrunk by the tests that exercise them. */
+    limits?: EndpointLimits;
   } = {},
 ): Promise<SlackRig> {
   const fake = options.fake ?? (await FakeSlack.start());
@@ -51,6 +54,7 @@ export async function startSlackRig(
     port: 0,
     processBeforeResponse: options.processBeforeResponse ?? true,
     progressIntervalMs: options.progressIntervalMs,
+    limits: options.limits,
   });
   await adapter.start();
   // A replica sharing another rig's fake is addressed per request, so the shared default stays put.

@@ -52,6 +52,19 @@ describe('/careers', () => {
     expect(response.body.response_type).toBe('in_channel');
     expect(blockText(response.body.blocks)).toContain('$175,000');
   });
+
+  it('issue 10: Share posts the answer first, then deletes the private copy with delete_original alone', async () => {
+    const res = await rig.fake.sendBlockAction({
+      actionId: ACTION_SHARE,
+      value: 'how much do prompt engineers make?',
+      container: { type: 'message', message_ts: '1.2', channel_id: FAKE_IDS.channelId, is_ephemeral: true },
+    });
+    const id = res.payload.response_url.split('/').at(-1);
+    await rig.fake.waitForResponse(id, 2000, (r) => r.body.delete_original === true);
+    expect(rig.fake.refusedResponses).toEqual([]);
+    expect(rig.fake.responses.map((r) => Object.keys(r.body).includes('delete_original'))).toEqual([false, true]);
+    expect(rig.fake.responses[0]?.body.response_type).toBe('in_channel');
+  });
 });
 
 describe('follow-up buttons', () => {
