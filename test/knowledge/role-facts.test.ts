@@ -34,6 +34,10 @@ const ROLE_FACTS: [string, RegExp][] = [
   ['advancement/specialists-over-generalists', /specialist/i],
   ['barriers/xai-specialist-tests', /tests?/],
   ['barriers/outlier-degrees', /degree/],
+  ['employment/fractional-workforce', /fractional/],
+  ['workload/genai-task-shift', /Indeed/],
+  ['stability/prompt-title-ranked-low', /second from bottom/],
+  ['advancement/ai-roles-rising-2026', /LinkedIn/],
 ];
 
 describe('issue 12: facts about the AI-interaction roles', () => {
@@ -63,6 +67,12 @@ describe('issue 12: facts about the AI-interaction roles', () => {
       const source = kb.sources.get(id);
       expect(source, id).toBeDefined();
       expect(`${source?.name} ${source?.note}`, id).toMatch(/via|repost|secondary/i);
+    }
+  });
+
+  it('mentions AI-training work in the summaries of employment, workload, stability and advancement', () => {
+    for (const intent of ['employment', 'workload', 'stability', 'advancement'] as IntentId[]) {
+      expect(kb.entries.get(intent)?.summary, intent).toMatch(/AI[- ]training/);
     }
   });
 
