@@ -56,6 +56,12 @@ describe('issue 12: facts about the AI-interaction roles', () => {
     expect(fact?.note).toMatch(/searched/i);
   });
 
+  it("cites Prolific's own help centre for its minimum hourly rate", () => {
+    const { fact, source } = cited('compensation/prolific-minimum-rate');
+    expect(fact?.figure).toMatch(/\$8/);
+    expect(source?.url).toMatch(/^https:\/\/participant-help\.prolific\.com\//);
+  });
+
   it('says where no reliable pay figure exists for conversation designers and AI content writers', () => {
     const { fact } = cited('compensation/no-designer-writer-survey');
     expect(fact?.text).toMatch(/conversation designers/);
