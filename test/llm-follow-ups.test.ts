@@ -62,7 +62,7 @@ describe('a follow-up answered by the model, on every platform', () => {
     expect(second).toContain('(FOLLOW-UP)');
     expect(second).toContain('Copywriting already trains the core skill');
     expect(second).toContain('$70,000–$200,000 a year');
-    expect(second).toContain('(Indeed, 2023-06)');
+    expect(second).toContain('(Indeed and Upwork, 2023-06)');
   });
 
   it('Slack: answers in the thread, in the placeholder it posted', async () => {

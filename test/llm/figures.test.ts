@@ -57,7 +57,7 @@ describe('citations', () => {
 
   it('renders refs as short labels', () => {
     expect(renderCitations(kb, given, 'Contracts run 3–6 months [employment/contract-length, compensation] .')).toBe(
-      'Contracts run 3–6 months (Upwork, 2023-06; Compensation).',
+      'Contracts run 3–6 months (Indeed and Upwork, 2023-06; Compensation).',
     );
   });
 });

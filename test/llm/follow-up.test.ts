@@ -57,8 +57,12 @@ describe('followUp', () => {
       'employment/contractors',
       'compensation/listings-range',
     ]);
-    expect(reply.facts[2]).toMatchObject({ figure: '$70,000–$200,000 a year', source: 'Indeed', asOf: '2023-06' });
-    expect(reply.body).toContain('3–6 months (Upwork, 2023-06)');
+    expect(reply.facts[2]).toMatchObject({
+      figure: '$70,000–$200,000 a year',
+      source: 'Indeed and Upwork',
+      asOf: '2023-06',
+    });
+    expect(reply.body).toContain('3–6 months (Indeed and Upwork, 2023-06)');
     expect(reply.body).toContain('(Compensation)');
     expect(reply.body).not.toMatch(/\[employment/);
     expect(reply.footer).toMatch(/language model/);
