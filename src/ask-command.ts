@@ -22,7 +22,15 @@ export interface AskJson {
   confidence: number;
   title: string;
   body: string;
-  facts: { id: string; text: string; figure: string; source: string; url: string | null; asOf: string; note?: string }[];
+  facts: {
+    id: string;
+    text: string;
+    figure: string;
+    source: string;
+    url: string | null;
+    asOf: string;
+    note?: string;
+  }[];
   advice: string[];
   followUps: { label: string; question: string }[];
   notices: string[];

@@ -8,9 +8,9 @@ import type { AppContext } from './context.ts';
 import { conversationKeyOf, createConversations, userKeyOf } from './conversation.ts';
 import { createJobs } from './jobs/jobs.ts';
 import type { JobsDesk } from './jobs/ports.ts';
+import type { RouteResult } from './router/router.ts';
 import { createSafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
-import type { RouteResult } from './router/router.ts';
 import type { IncomingMessage, IntentId, Reply } from './types.ts';
 import {
   answerNotSaved,

@@ -15,7 +15,6 @@ import { createLogger } from './logger.ts';
 import { createRouter } from './router/router.ts';
 import { withEnvFile } from './startup/env-file.ts';
 import { StoreOpenError } from './store/open-sqlite.ts';
-import { createStore } from './store/store.ts';
 import { validateAnswers } from './viability/score.ts';
 
 const USAGE = `usage: npm run -s cli -- <command>

@@ -166,7 +166,14 @@ export function renderReply(
 
   let packed = false;
   const count = () =>
-    1 + notices.length + body.length + scorecard.length + facts.length + advice.length + (actions ? 1 : 0) + (footer ? 1 : 0);
+    1 +
+    notices.length +
+    body.length +
+    scorecard.length +
+    facts.length +
+    advice.length +
+    (actions ? 1 : 0) +
+    (footer ? 1 : 0);
   // Least important first: extra facts, advice, remaining facts, footer; then pack the scorecard, then cut the body.
   while (count() > MAX_BLOCKS) {
     if (facts.length > KEEP_FACTS) facts = facts.slice(0, Math.max(KEEP_FACTS, facts.length - (count() - MAX_BLOCKS)));

@@ -74,11 +74,18 @@ export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Pic
   const regions = entry.facts.map((f) => regionOf(kb, f));
   const stale = entry.facts.map((f) => (ask.now ? isStale(f.asOf, ask.now) : false));
   // A figure for the asked country outranks any word match: it is what the question is about.
-  const factScores = scoreItems(factTerms, asked).map((s, i) => s + (region ? 100 * regionMatch(region, regions[i]) : 0));
+  const factScores = scoreItems(factTerms, asked).map(
+    (s, i) => s + (region ? 100 * regionMatch(region, regions[i]) : 0),
+  );
   const factOrder = rank(factScores, stale);
   const shownFacts = all ? factOrder : factOrder.slice(0, MAX_FACTS);
 
-  const adviceOrder = rank(scoreItems(entry.advice.map((a) => terms(a, lexicon)), asked));
+  const adviceOrder = rank(
+    scoreItems(
+      entry.advice.map((a) => terms(a, lexicon)),
+      asked,
+    ),
+  );
   const shownAdvice = all ? adviceOrder : adviceOrder.slice(0, MAX_ADVICE);
 
   const notices: string[] = [];

@@ -18,7 +18,12 @@ interface Region {
 // "US" is matched case-sensitively in the raw text below: lower-case "us" is a pronoun.
 const REGIONS: Region[] = [
   { id: 'US', name: 'the US', words: ['usa', 'u s a', 'united states', 'america', 'american', 'americans'] },
-  { id: 'UK', name: 'the UK', words: ['uk', 'u k', 'united kingdom', 'britain', 'british', 'england', 'scotland', 'wales', 'london'], within: ['Europe'] },
+  {
+    id: 'UK',
+    name: 'the UK',
+    words: ['uk', 'u k', 'united kingdom', 'britain', 'british', 'england', 'scotland', 'wales', 'london'],
+    within: ['Europe'],
+  },
   { id: 'Canada', name: 'Canada', words: ['canada', 'canadian'] },
   { id: 'India', name: 'India', words: ['india', 'indian', 'bangalore', 'bengaluru', 'hyderabad', 'mumbai', 'delhi'] },
   { id: 'Germany', name: 'Germany', words: ['germany', 'deutschland', 'berlin'], within: ['EU', 'Europe'] },
@@ -66,7 +71,10 @@ export function findRegion(text: string): Region | undefined {
 export function regionOf(kb: KnowledgeBase, fact: Fact): Region | undefined {
   if (fact.region) return BY_ID.get(fact.region.toLowerCase()) ?? { id: fact.region, name: fact.region, words: [] };
   const source = kb.sources.get(fact.source);
-  return findRegion(`${fact.text} ${fact.note ?? ''}`) ?? (source ? findRegion(`${source.title} ${source.note ?? ''}`) : undefined);
+  return (
+    findRegion(`${fact.text} ${fact.note ?? ''}`) ??
+    (source ? findRegion(`${source.title} ${source.note ?? ''}`) : undefined)
+  );
 }
 
 /** 2 when the fact is about the asked region, 1 when about a region containing it (EU for Germany), else 0. */

@@ -4,7 +4,15 @@
  * nothing about what was asked (stopwords, question fillers, the field's own name) carry no weight.
  */
 import type { Entry } from '../knowledge/schema.ts';
-import { applyLexicon, type CompiledLexicon, isStopword, normalise, replaceInfixes, stem, tokenise } from '../router/text.ts';
+import {
+  applyLexicon,
+  type CompiledLexicon,
+  isStopword,
+  normalise,
+  replaceInfixes,
+  stem,
+  tokenise,
+} from '../router/text.ts';
 
 // Words in almost every question and every fact of this field: matching them says nothing about which fact fits.
 const GENERIC = new Set(

@@ -4,8 +4,19 @@ import { ask, botOver, writeKnowledge } from './temp-knowledge.ts';
 
 // Six facts in a file order that a fixed page would get wrong: the hourly rate and the UK figure come last.
 const FACTS = [
-  { id: 'annual-listings', text: 'Listings for prompt roles offered $90,000 a year.', figure: '$90,000 a year', asOf: '2023-06', region: 'US' },
-  { id: 'headline', text: 'A headline claimed prompt roles paid up to $300,000.', figure: 'up to $300,000', asOf: '2023-03' },
+  {
+    id: 'annual-listings',
+    text: 'Listings for prompt roles offered $90,000 a year.',
+    figure: '$90,000 a year',
+    asOf: '2023-06',
+    region: 'US',
+  },
+  {
+    id: 'headline',
+    text: 'A headline claimed prompt roles paid up to $300,000.',
+    figure: 'up to $300,000',
+    asOf: '2023-03',
+  },
   {
     id: 'fiverr',
     text: 'Marketplace sellers offered prompts from $10.',
@@ -15,10 +26,26 @@ const FACTS = [
   },
   { id: 'developer', text: 'Senior developers averaged $150,000 a year.', figure: '$150,000 a year', asOf: '2023' },
   { id: 'bonus', text: 'Few listings mentioned a signing bonus.', figure: 'few listings', asOf: '2023-06' },
-  { id: 'trainer-hourly', text: 'AI trainer and rater work paid $15 to $40 per hour.', figure: '$15–$40 per hour', asOf: '2023-09' },
+  {
+    id: 'trainer-hourly',
+    text: 'AI trainer and rater work paid $15 to $40 per hour.',
+    figure: '$15–$40 per hour',
+    asOf: '2023-09',
+  },
 ];
-const UK_FACT = { id: 'uk-listings', text: 'British listings offered £60,000 a year.', figure: '£60,000 a year', asOf: '2023-06', region: 'UK' };
-const FRESH_FACT = { id: 'fresh-listings', text: 'Listings in 2025 offered $95,000 a year.', figure: '$95,000 a year', asOf: '2025-05' };
+const UK_FACT = {
+  id: 'uk-listings',
+  text: 'British listings offered £60,000 a year.',
+  figure: '£60,000 a year',
+  asOf: '2023-06',
+  region: 'UK',
+};
+const FRESH_FACT = {
+  id: 'fresh-listings',
+  text: 'Listings in 2025 offered $95,000 a year.',
+  figure: '$95,000 a year',
+  asOf: '2025-05',
+};
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const folders: (() => void)[] = [];

@@ -18,7 +18,12 @@ import type { IncomingMessage } from '../../src/types.ts';
 import { captureLogger, tempDir } from '../helpers/context.ts';
 
 /** The test source every chosen fact cites. */
-export const TEST_SOURCE = { id: 'test-survey', name: 'Test Survey', title: 'A survey made up for tests', url: 'https://survey.test/' };
+export const TEST_SOURCE = {
+  id: 'test-survey',
+  name: 'Test Survey',
+  title: 'A survey made up for tests',
+  url: 'https://survey.test/',
+};
 
 /**
  * Writes the copy: compensation gets `facts` (citing `TEST_SOURCE` unless they say otherwise), number-free
@@ -51,7 +56,8 @@ export function writeKnowledge(facts: Partial<Fact>[], extra: Record<string, unk
     if (rule.fact.startsWith('compensation/')) Object.assign(rule, { fact: cite, reason: 'Pay depends on the role.' });
   }
   for (const step of rubric.nextSteps as { fact: string; text: string }[]) {
-    if (step.fact.startsWith('compensation/')) Object.assign(step, { fact: cite, text: 'Compare offers with listings.' });
+    if (step.fact.startsWith('compensation/'))
+      Object.assign(step, { fact: cite, text: 'Compare offers with listings.' });
   }
   writeFileSync(rubricFile, stringify(rubric));
   return { dir, cleanup };

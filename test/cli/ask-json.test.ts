@@ -30,7 +30,11 @@ describe('issue 12: ask --json', () => {
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] ?? '');
     expect(Object.keys(answer)).toEqual(expect.arrayContaining(FIELDS));
-    expect(answer).toMatchObject({ text: 'how much do prompt engineers make?', intent: 'compensation', decision: 'answer' });
+    expect(answer).toMatchObject({
+      text: 'how much do prompt engineers make?',
+      intent: 'compensation',
+      decision: 'answer',
+    });
     expect(answer.confidence).toBeGreaterThan(0);
     expect(answer.confidence).toBeLessThanOrEqual(1);
     expect(answer.title).toMatch(/Compensation/);

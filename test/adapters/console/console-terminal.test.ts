@@ -78,7 +78,7 @@ describe('issue 10: console menus and commands', () => {
     const printed = await chat(['how much do prompt engineers make?', '7']);
     const afterSeven = printed.split('\n> ')[2] ?? '';
     expect(afterSeven).toMatch(/There is no option 7/);
-    expect(afterSeven).toMatch(/1 to 3/);
+    expect(afterSeven).toMatch(/1 to [3-5]/);
     expect(afterSeven).not.toMatch(/COMPENSATION|OUTSIDE WHAT CAREERBOT COVERS/);
   });
 
