@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry, Fact } from '../knowledge/schema.ts';
 import { type CompiledLexicon, compileLexicon } from '../router/text.ts';
 import { findRegion, regionMatch, regionNotice, regionOf } from './region.ts';
-import { nothingOnIt, questionTerms, scoreItems, terms } from './relevance.ts';
+import { knownWords, nothingOnIt, questionTerms, scoreItems, terms } from './relevance.ts';
 import { isStale, staleNotice } from './staleness.ts';
 
 /** Facts and advice items shown on a first answer; the rest come with "all figures". */
@@ -36,15 +36,18 @@ export interface Picked {
 /** Said when the entry has nothing on what was asked, before the closest answer. */
 export const NOTHING_ON_IT = 'I have nothing on that exactly; this is the closest answer I have.';
 
-// Compiling the lexicon takes milliseconds; a knowledge base is immutable once loaded, so one per base is enough.
-const lexicons = new WeakMap<KnowledgeBase, CompiledLexicon>();
-function lexiconOf(kb: KnowledgeBase): CompiledLexicon {
-  let compiled = lexicons.get(kb);
-  if (!compiled) {
-    compiled = compileLexicon(kb.lexicon.terms);
-    lexicons.set(kb, compiled);
+// The lexicon and the known words take milliseconds to build; a loaded knowledge base never changes, so one each.
+const prepared = new WeakMap<KnowledgeBase, { lexicon: CompiledLexicon; known: Set<string> }>();
+function prepare(kb: KnowledgeBase): { lexicon: CompiledLexicon; known: Set<string> } {
+  let found = prepared.get(kb);
+  if (!found) {
+    const lexicon = compileLexicon(kb.lexicon.terms);
+    // Words met only in off-topic examples ("bitcoin", "recipe") are not something the knowledge covers.
+    const topics = [...kb.entries.values()].filter((e) => e.intent !== 'out_of_scope');
+    found = { lexicon, known: knownWords(topics, lexicon) };
+    prepared.set(kb, found);
   }
-  return compiled;
+  return found;
 }
 
 /** True when the question asks for everything on the topic ("all figures", "more facts", "the rest"). */
@@ -63,7 +66,7 @@ function rank(scores: number[], stale: boolean[] = []): number[] {
 
 /** Picks an entry's facts and advice for a question, with the caveats to state first. */
 export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Picked {
-  const lexicon = lexiconOf(kb);
+  const { lexicon, known } = prepare(kb);
   const question = ask.question?.trim() ?? '';
   const all = question !== '' && wantsAll(question);
   const region = question ? findRegion(question) : undefined;
@@ -89,7 +92,7 @@ export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Pic
   const shownAdvice = all ? adviceOrder : adviceOrder.slice(0, MAX_ADVICE);
 
   const notices: string[] = [];
-  if (!all && ask.english !== false && nothingOnIt(entry, asked, lexicon)) notices.push(NOTHING_ON_IT);
+  if (!all && ask.english !== false && nothingOnIt(entry, asked, lexicon, known)) notices.push(NOTHING_ON_IT);
   if (region) {
     const note = regionNotice(
       region,
