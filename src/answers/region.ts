@@ -26,7 +26,7 @@ const REGIONS: Region[] = [
   },
   { id: 'Canada', name: 'Canada', words: ['canada', 'canadian'] },
   { id: 'India', name: 'India', words: ['india', 'indian', 'bangalore', 'bengaluru', 'hyderabad', 'mumbai', 'delhi'] },
-  { id: 'Germany', name: 'Germany', words: ['germany', 'deutschland', 'berlin'], within: ['EU', 'Europe'] },
+  { id: 'Germany', name: 'Germany', words: ['germany', 'german', 'deutschland', 'berlin'], within: ['EU', 'Europe'] },
   { id: 'France', name: 'France', words: ['france', 'paris'], within: ['EU', 'Europe'] },
   { id: 'Spain', name: 'Spain', words: ['spain', 'espana', 'madrid'], within: ['EU', 'Europe'] },
   { id: 'Italy', name: 'Italy', words: ['italy', 'italia'], within: ['EU', 'Europe'] },
@@ -69,7 +69,13 @@ export function findRegion(text: string): Region | undefined {
 
 /** The region a fact's figure describes: its `region`, else one named in its text or note, else in its source. */
 export function regionOf(kb: KnowledgeBase, fact: Fact): Region | undefined {
-  if (fact.region) return BY_ID.get(fact.region.toLowerCase()) ?? { id: fact.region, name: fact.region, words: [] };
+  // A curator may write "US" or "United States"; an id or a name this list lacks is still shown as written.
+  if (fact.region) {
+    return (
+      BY_ID.get(fact.region.toLowerCase()) ??
+      findRegion(fact.region) ?? { id: fact.region, name: fact.region, words: [] }
+    );
+  }
   const source = kb.sources.get(fact.source);
   return (
     findRegion(`${fact.text} ${fact.note ?? ''}`) ??

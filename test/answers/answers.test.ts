@@ -110,6 +110,20 @@ describe('issue 12: a question about a country says where the figures come from'
     expect(reply.notices?.some((n) => /none for/.test(n)) ?? false).toBe(false);
   });
 
+  it('a region written out ("United States") counts as the US, and its figure leads a question about the US', async () => {
+    const spelled = {
+      ...UK_FACT,
+      id: 'us-spelled',
+      text: 'Listings offered $80,000 a year.',
+      figure: '$80,000 a year',
+      region: 'United States',
+    };
+    const { bot } = await botWith([...FACTS.filter((f) => f.region !== 'US'), spelled]);
+    const reply = await bot.handle(ask('how much do prompt engineers make in the US?'));
+    expect(reply.facts[0]?.ref).toBe('compensation/us-spelled');
+    expect(reply.notices?.some((n) => /none for/.test(n)) ?? false).toBe(false);
+  });
+
   it('asked about Nigeria, says that no figure is for Nigeria', async () => {
     const { bot } = await botWith(FACTS);
     const reply = await bot.handle(ask('what do AI trainers in Nigeria earn per hour?'));
