@@ -52,7 +52,7 @@ function prepare(kb: KnowledgeBase): { lexicon: CompiledLexicon; known: Set<stri
 
 /** True when the question asks for everything on the topic ("all figures", "more facts", "the rest"). */
 export function wantsAll(question: string): boolean {
-  return /\b(all|more|every|other|rest|full|remaining)\b(\s+\S+){0,3}\s+(figures?|facts?|numbers?|sources?|advice|data)\b/i.test(
+  return /\b(all|more|every|other|rest|full|remaining)\b(\s+\S+){0,3}\s+(figures?|facts?|numbers?|sources?|advice)\b/i.test(
     question,
   );
 }

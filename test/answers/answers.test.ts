@@ -174,3 +174,11 @@ describe('issue 12: stale figures are said to be stale', () => {
     expect(reply.notices?.some((n) => /market has changed/.test(n)) ?? false).toBe(false);
   });
 });
+
+describe('issue 12: asking for everything', () => {
+  it('a question about more data-annotation work is not read as a request for all figures', async () => {
+    const { bot } = await botWith(FACTS);
+    const reply = await bot.handle(ask('will there be more data annotation work paying per hour?'));
+    expect(reply.facts.length).toBeLessThan(FACTS.length);
+  });
+});
