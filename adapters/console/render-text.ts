@@ -46,7 +46,7 @@ export function renderText(
   const body = renderLiterals(reply.body, literal, (own) => own.replace(/\*/g, ''));
   const parts: string[] = [wrapText(renderLiterals(reply.title, literal).toUpperCase(), width)];
   // Caveats (old or foreign figures, answers in English) come before the answer they qualify.
-  if (reply.notices?.length) parts.push(reply.notices.map((n) => wrapText(`(${n})`, width)).join('\n'));
+  if (reply.notices?.length) parts.push(reply.notices.map((n) => wrapText(`Note: ${n}`, width, '      ')).join('\n'));
   parts.push(wrapText(body, width));
   if (reply.scorecard?.length) {
     parts.push(
