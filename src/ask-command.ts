@@ -36,7 +36,13 @@ export interface AskJson {
   notices: string[];
 }
 
-const plain = (text: string) => renderLiterals(text, (s) => s);
+// Plain text, as the console shows it: our own bold markers go, outside words (literal spans) stay as typed.
+const plain = (text: string) =>
+  renderLiterals(
+    text,
+    (s) => s,
+    (own) => own.replace(/\*/g, ''),
+  );
 
 /** The machine-readable form of a reply and the route that led to it. */
 export function toAskJson(text: string, route: RouteResult, reply: Reply): AskJson {

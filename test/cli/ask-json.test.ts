@@ -80,6 +80,17 @@ describe('issue 12: ask --json', () => {
     for (const row of rows) expect(Object.keys(row)).toEqual(expect.arrayContaining(FIELDS));
   });
 
+  it('bodies are plain text: the bold markers chat platforms use are left out', () => {
+    const { stdout } = cli(['ask', '--json'], 'prompt engineering\nwhich is it\nhow much do prompt engineers make?\n');
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(3);
+    expect(rows.some((r) => r.decision === 'clarify' || r.decision === 'unsure')).toBe(true);
+    for (const row of rows) expect(row.body).not.toContain('*');
+  });
+
   it('plain ask still shows the language note before the answer, now as a notice line', () => {
     const { code, stdout } = cli(['ask', '¿Cuánto gana un ingeniero de prompts?']);
     expect(code).toBe(0);
