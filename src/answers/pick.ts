@@ -11,8 +11,9 @@ import { findRegion, regionMatch, regionNotice, regionOf } from './region.ts';
 import { knownWords, nothingOnIt, questionTerms, scoreItems, terms } from './relevance.ts';
 import { isStale, staleNotice } from './staleness.ts';
 
-/** Facts and advice items shown on a first answer; the rest come with "all figures". */
+/** Facts shown on a first answer; the rest come with "all figures". */
 export const MAX_FACTS = 4;
+/** Advice items shown on a first answer; the rest come with "all figures". */
 export const MAX_ADVICE = 3;
 
 /** What the answer builder may know about the message it answers. */

@@ -106,4 +106,5 @@ export function regionNotice(asked: Region, shown: (Region | undefined)[]): stri
   return `${from}; I have none for ${asked.name}.`;
 }
 
+/** A country or region a question or fact can name. */
 export type { Region };
