@@ -8,6 +8,7 @@ import type { AppContext } from './context.ts';
 import { conversationKeyOf, createConversations, userKeyOf } from './conversation.ts';
 import { createJobs } from './jobs/jobs.ts';
 import type { JobsDesk } from './jobs/ports.ts';
+import type { RouteResult } from './router/router.ts';
 import { createSafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
 import type { IncomingMessage, IntentId, Reply } from './types.ts';
@@ -30,6 +31,8 @@ export interface HandleOptions {
    * far. The returned reply is what counts: it replaces anything shown from these calls.
    */
   onProgress?: (textSoFar: string) => void;
+  /** Hears the router's result for a routed message (the CLI's `ask --json` reports it). */
+  onRoute?: (route: RouteResult) => void;
 }
 
 export type { ConversationState, Turn } from './conversation.ts';
@@ -44,8 +47,8 @@ export interface Bot {
    * otherwise the routed answer, remembered in the asker's own conversation in that channel.
    */
   careers(message: IncomingMessage, options?: HandleOptions): Promise<Reply>;
-  /** Answers a chosen topic directly (a clicked "did you mean" button). */
-  answerIntent(intent: IntentId): Reply;
+  /** Answers a chosen topic directly (a clicked button); `question` is the button's question, e.g. "All figures on …". */
+  answerIntent(intent: IntentId, question?: string): Reply;
   /** Scores a full set of answers for a user, stores the result, and returns it with its scorecard reply. */
   completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome>;
   /** The weekly job digest and channel subscriptions, for the platforms' `/jobs` commands. */
@@ -160,7 +163,7 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
 
   const bot: Bot = {
     jobs,
-    answerIntent: (intent) => answerReply(kb, intent),
+    answerIntent: (intent, question) => answerReply(kb, intent, { question, now: ctx.clock() }),
     // Through `handle`, so the slash command and `/careers` typed in a chat share one path and its error handling.
     careers: (message, options) => bot.handle({ ...message, text: `/careers ${message.text}` }, options),
     completeViability,

@@ -10,17 +10,18 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { JobSourcesError } from './jobs/sources-file.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/loader.ts';
+import { reviewWarnings } from './knowledge/review.ts';
 import { createLogger } from './logger.ts';
 import { createRouter } from './router/router.ts';
 import { withEnvFile } from './startup/env-file.ts';
 import { StoreOpenError } from './store/open-sqlite.ts';
-import { createStore } from './store/store.ts';
 import { validateAnswers } from './viability/score.ts';
 
 const USAGE = `usage: npm run -s cli -- <command>
   kb check                          validate knowledge/ and print a summary
   discord register [--guild <id>]   upload the Discord slash commands (guild-scoped with --guild)
   ask "<question>"                  print one answer
+  ask --json ["<question>"]         the answer as one JSON object; without a question, one per stdin line
   classify                          read messages (one per line) on stdin, write JSON lines
   viability --answers '<json>' [--json] [--user <id>]
                                     score the viability check without prompts
@@ -35,7 +36,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
-function kbCheck(config: Config): number {
+function kbCheck(config: Config, now: Date): number {
   const kb = loadKnowledge(config.knowledgeDir);
   const entries = [...kb.entries.values()];
   out(`knowledge base ${kb.version}: OK`);
@@ -49,6 +50,8 @@ function kbCheck(config: Config): number {
   out(
     `  ${entries.length} entries, ${facts} facts, ${examples} examples, ${kb.sources.size} sources, ${kb.rubric.questions.length} viability questions`,
   );
+  // A passed review date is a reminder for curators, not a broken file: it warns and the check still passes.
+  for (const warning of reviewWarnings(kb, now)) err(`warning: ${warning}`);
   return 0;
 }
 
@@ -90,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'kb':
       if (rest[0] !== 'check') break;
-      return kbCheck(config);
+      return kbCheck(config, values.now ? new Date(values.now) : new Date());
     case 'classify':
       return classify(config);
     case 'jobs': {
@@ -114,21 +117,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'ask': {
-      const question = rest.join(' ');
-      // A throwaway in-memory store: `ask` answers one question and leaves no state behind.
-      const store = await createStore({ dataDir: ':memory:', logger });
-      const bot = createBot(await createContext(config, logger, { store }));
-      const reply = await bot.handle({
-        id: 'cli-ask',
-        platform: 'cli',
-        text: question,
-        author: { id: 'cli' },
-        conversation: { id: 'cli' },
-        kind: 'direct',
-      });
-      await store.close();
-      out(renderText(reply));
-      return reply.kind === 'error' ? 1 : 0;
+      const { askCommand } = await import('./ask-command.ts');
+      return askCommand(config, logger, { question: rest.join(' '), json: values.json }, out);
     }
     case 'viability': {
       if (values.answers === undefined) break;

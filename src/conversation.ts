@@ -109,9 +109,12 @@ export function createConversations(ctx: AppContext, memory: SafeStore) {
           conversationKey,
           onProgress: options.onProgress,
         });
-    const reply = smallTalk ?? followUp?.reply ?? replyForRoute(kb, route);
-    const note = englishOnlyNote(await detectLanguage(message.text));
-    if (note && !followUp?.viaModel) reply.body = `${note}\n${reply.body}`;
+    options.onRoute?.(route);
+    const lang = await detectLanguage(message.text);
+    const ask = { question: message.text, now: ctx.clock(), english: lang === undefined || lang === 'en' };
+    const reply = smallTalk ?? followUp?.reply ?? replyForRoute(kb, route, ask);
+    const note = englishOnlyNote(lang);
+    if (note && !followUp?.viaModel) reply.notices = [note, ...(reply.notices ?? [])];
     const start = route.decision === 'answer' && !followUp && !smallTalk ? START_CHOICES[route.intent] : undefined;
     if (start) reply.choices = [start, ...reply.choices].slice(0, 3);
     const at = ctx.clock().toISOString();

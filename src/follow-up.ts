@@ -77,8 +77,11 @@ export async function answerFollowUp(ctx: AppContext, f: FollowUpContext): Promi
     return { reply: { ...result.reply, choices: kbAnswer.choices }, intent, viaModel: true };
   }
   logger.info({ reason: result.reason, intent }, 'follow-up answered from the knowledge base');
+  const ask = { question: f.text, now: ctx.clock() };
   const fallback =
-    f.route.decision === 'answer' && f.route.intent === intent ? replyForRoute(kb, f.route) : answerReply(kb, intent);
+    f.route.decision === 'answer' && f.route.intent === intent
+      ? replyForRoute(kb, f.route, ask)
+      : answerReply(kb, intent, ask);
   if (result.notice) fallback.footer = [result.notice, fallback.footer].filter(Boolean).join(' · ');
   return { reply: fallback, intent, viaModel: false };
 }

@@ -54,6 +54,8 @@ export interface ReplyFact {
   source: string;
   sourceUrl?: string;
   asOf: string;
+  /** A caveat the curators attached to the figure (how it was obtained, what to read it with). */
+  note?: string;
 }
 
 /** A button-like choice: the question the bot is asked when a user picks it. */
@@ -79,6 +81,8 @@ export interface Reply {
   entryIds: string[];
   /** Optional footer line, e.g. the sources' ages or a rate-limit note. */
   footer?: string;
+  /** Caveats to read first: figures that are old or from another country, nothing on what was asked, answers in English. */
+  notices?: string[];
   /** The nine rated factors, on viability results only. */
   scorecard?: ScorecardRow[];
 }

@@ -83,7 +83,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
         // A topic choice answers its intent directly; a command or a plain question goes through the bot.
         const reply =
           picked?.intent && !picked.question.startsWith('/')
-            ? bot.answerIntent(picked.intent)
+            ? bot.answerIntent(picked.intent, picked.question)
             : await bot.handle(
                 {
                   id: `console-${counter}`,

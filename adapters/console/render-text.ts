@@ -14,7 +14,8 @@ function labelled(label: string, text: string): string {
 }
 
 function factLine(f: ReplyFact): string {
-  return `- ${labelled(f.figure, `${f.text} (${f.source}, ${f.asOf})`)}`;
+  const note = f.note ? ` Note: ${f.note}` : '';
+  return `- ${labelled(f.figure, `${f.text} (${f.source}, ${f.asOf})${note}`)}`;
 }
 
 /**
@@ -43,7 +44,10 @@ export function renderText(
   const bullets = (items: string[]) => items.map((item) => wrapText(item, width, '  ')).join('\n');
   // Bold markers are dropped from our own text only: a company named "*Bold* Co" keeps its asterisks.
   const body = renderLiterals(reply.body, literal, (own) => own.replace(/\*/g, ''));
-  const parts: string[] = [wrapText(renderLiterals(reply.title, literal).toUpperCase(), width), wrapText(body, width)];
+  const parts: string[] = [wrapText(renderLiterals(reply.title, literal).toUpperCase(), width)];
+  // Caveats (old or foreign figures, answers in English) come before the answer they qualify.
+  if (reply.notices?.length) parts.push(reply.notices.map((n) => wrapText(`Note: ${n}`, width, '      ')).join('\n'));
+  parts.push(wrapText(body, width));
   if (reply.scorecard?.length) {
     parts.push(
       reply.scorecard

@@ -111,7 +111,7 @@ async function button(interaction: ButtonInteraction, deps: DiscordDeps) {
     async (onProgress) => {
       const reply =
         choice.intent && !share
-          ? bot.answerIntent(choice.intent)
+          ? bot.answerIntent(choice.intent, choice.question)
           : await bot.handle(
               toIncoming({
                 id: interaction.id,

@@ -181,13 +181,17 @@ export function renderReply(
   const heading = reply.kind === 'viability' ? '**Next steps**' : '**What to do**';
   const advice = reply.advice.length ? `\n\n${heading}\n${reply.advice.map((a) => `• ${safe(a)}`).join('\n')}` : '';
   const body = renderLiterals(reply.body, escapeMarkdown);
-  const description = clip(`${safe(body).trim()}${advice}`.trim(), EMBED.description);
+  // Caveats (old or foreign figures, answers in English) open the description, in italics.
+  const notices = reply.notices?.length ? `${reply.notices.map((n) => `*${safe(n)}*`).join('\n')}\n\n` : '';
+  const description = clip(`${notices}${safe(body).trim()}${advice}`.trim(), EMBED.description);
   const scorecard = (reply.scorecard ?? []).map((row) => {
     const was = row.previous ? ` (was ${row.previous})` : '';
     return field(`${RATING_EMOJI[row.rating]} ${row.title} — ${row.rating}${was}`, row.reason, cite(row.fact), ' — ');
   });
   // The scorecard cites its facts beside each factor, as the Slack and console renderers do.
-  const facts = scorecard.length ? [] : reply.facts.map((f) => field(f.figure, f.text, cite(f), '\n— '));
+  const facts = scorecard.length
+    ? []
+    : reply.facts.map((f) => field(f.figure, f.note ? `${f.text} (Note: ${f.note})` : f.text, cite(f), '\n— '));
   const embed: APIEmbed = {
     // Embed titles and footers show no markdown, so their literal spans need no escaping.
     title: clip(safe(renderLiterals(reply.title, plain)).trim(), EMBED.title) || 'careerbot',

@@ -98,7 +98,7 @@ export function registerInteractiveListeners(
       const shown = inChannel ? progress(client, { channel: inChannel.id, thread_ts: thread }, release) : undefined;
       const reply =
         choice.i && !choice.q.startsWith('/')
-          ? bot.answerIntent(choice.i)
+          ? bot.answerIntent(choice.i, choice.q)
           : await bot.handle(
               message({
                 id: action.action_ts,

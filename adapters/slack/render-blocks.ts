@@ -102,7 +102,13 @@ function factBlock(fact: ReplyFact): ContextBlock {
   return {
     type: 'context',
     elements: [
-      { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(fact.figure)}* — ${escapeMrkdwn(fact.text)}`, MAX_TEXT) },
+      {
+        type: 'mrkdwn',
+        text: clip(
+          `*${escapeMrkdwn(fact.figure)}* — ${escapeMrkdwn(fact.text)}${fact.note ? ` _Note: ${escapeMrkdwn(fact.note)}_` : ''}`,
+          MAX_TEXT,
+        ),
+      },
       { type: 'mrkdwn', text: clip(`Source: ${source} · as of ${escapeMrkdwn(fact.asOf)}`, MAX_TEXT) },
     ],
   };
@@ -156,13 +162,24 @@ export function renderReply(
     ? sections(`${heading}\n${reply.advice.map((a) => `• ${escapeMrkdwn(a)}`).join('\n')}`)
     : [];
   const actions = actionsBlock(reply, options);
+  // Caveats (old or foreign figures, answers in English) sit in one small block above the answer.
+  const notices: ContextBlock[] = reply.notices?.length
+    ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(mrkdwn(reply.notices.join('\n')), MAX_TEXT) }] }]
+    : [];
   let footer: ContextBlock | undefined = reply.footer
     ? { type: 'context', elements: [{ type: 'mrkdwn', text: clip(mrkdwn(reply.footer), MAX_TEXT) }] }
     : undefined;
 
   let packed = false;
   const count = () =>
-    1 + body.length + scorecard.length + facts.length + advice.length + (actions ? 1 : 0) + (footer ? 1 : 0);
+    1 +
+    notices.length +
+    body.length +
+    scorecard.length +
+    facts.length +
+    advice.length +
+    (actions ? 1 : 0) +
+    (footer ? 1 : 0);
   // Least important first: extra facts, advice, remaining facts, footer; then pack the scorecard, then cut the body.
   while (count() > MAX_BLOCKS) {
     if (facts.length > KEEP_FACTS) facts = facts.slice(0, Math.max(KEEP_FACTS, facts.length - (count() - MAX_BLOCKS)));
@@ -179,7 +196,7 @@ export function renderReply(
     } else scorecard = scorecard.slice(0, scorecard.length - (count() - MAX_BLOCKS));
   }
 
-  const blocks: KnownBlock[] = [header, ...body, ...scorecard, ...facts, ...advice];
+  const blocks: KnownBlock[] = [header, ...notices, ...body, ...scorecard, ...facts, ...advice];
   if (actions) blocks.push(actions);
   if (footer) blocks.push(footer);
   // Slack needs a non-empty text for notifications and screen readers; the header's title always has one.

@@ -6,9 +6,9 @@ import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry, Fact } from '../knowledge/schema.ts';
 import type { RouteResult } from '../router/router.ts';
 import { FACTOR_IDS, type IntentId, type Reply, type ReplyChoice, type ReplyFact } from '../types.ts';
+import { type Ask, pickContent } from './pick.ts';
 
-const MAX_FACTS = 4;
-const MAX_ADVICE = 3;
+export type { Ask } from './pick.ts';
 
 /** A fact as users see it: figure, source name and link, and its date. */
 export function toReplyFact(kb: KnowledgeBase, entry: Entry, fact: Fact): ReplyFact {
@@ -20,6 +20,7 @@ export function toReplyFact(kb: KnowledgeBase, entry: Entry, fact: Fact): ReplyF
     source: source?.name ?? fact.source,
     sourceUrl: source?.url,
     asOf: fact.asOf,
+    ...(fact.note ? { note: fact.note } : {}),
   };
 }
 
@@ -36,20 +37,30 @@ export function topicChoice(kb: KnowledgeBase, intent: IntentId): ReplyChoice {
   return { label: title, question: entry?.examples[0] ?? title, intent };
 }
 
-/** The full answer for one knowledge entry. */
-export function answerReply(kb: KnowledgeBase, intent: IntentId): Reply {
+/**
+ * The answer for one knowledge entry: the facts and advice that best fit the question (all of them when
+ * it asks for all), the caveats to state first, and a choice that shows the rest when some were left out.
+ */
+export function answerReply(kb: KnowledgeBase, intent: IntentId, ask: Ask = {}): Reply {
   const entry = kb.entries.get(intent);
   if (!entry) return unsureReply(kb);
-  const facts = entry.facts.slice(0, MAX_FACTS).map((f) => toReplyFact(kb, entry, f));
+  const topic = intent !== 'help' && intent !== 'out_of_scope';
+  const picked = topic
+    ? pickContent(kb, entry, ask)
+    : { facts: entry.facts, advice: entry.advice, notices: [], more: false };
+  const facts = picked.facts.map((f) => toReplyFact(kb, entry, f));
+  const choices: ReplyChoice[] = entry.followUps.map((f) => ({ label: f.label, question: f.question }));
+  if (picked.more) choices.push({ label: 'All figures and advice', question: `All figures on ${entry.title}`, intent });
   return {
     kind: intent === 'help' ? 'help' : intent === 'out_of_scope' ? 'refusal' : 'answer',
     title: entry.title,
     body: entry.summary,
     facts,
-    advice: entry.advice.slice(0, MAX_ADVICE),
-    choices: entry.followUps.map((f) => ({ label: f.label, question: f.question })),
+    advice: picked.advice,
+    choices,
     entryIds: [entry.id],
     footer: sourcesFooter(facts, kb),
+    ...(picked.notices.length > 0 ? { notices: picked.notices } : {}),
   };
 }
 
@@ -101,12 +112,12 @@ export function noticeReply(title: string, body: string, kb: KnowledgeBase): Rep
   };
 }
 
-/** Builds the reply the router's decision calls for. */
-export function replyForRoute(kb: KnowledgeBase, route: RouteResult): Reply {
+/** Builds the reply the router's decision calls for; `ask` lets the answer fit the question's words. */
+export function replyForRoute(kb: KnowledgeBase, route: RouteResult, ask: Ask = {}): Reply {
   switch (route.decision) {
     case 'answer':
     case 'refuse': {
-      const reply = answerReply(kb, route.intent);
+      const reply = answerReply(kb, route.intent, ask);
       if (route.truncated) {
         reply.footer = [reply.footer, 'Your message was very long, so I read its beginning and its end.']
           .filter(Boolean)
@@ -120,7 +131,7 @@ export function replyForRoute(kb: KnowledgeBase, route: RouteResult): Reply {
       );
       const [first, ...others] = [...new Set(near)];
       if (!first) return unsureReply(kb, route);
-      if (others.length === 0) return answerReply(kb, first);
+      if (others.length === 0) return answerReply(kb, first, ask);
       // A confident pair is offered as two choices; an unsure pick gets a third, closest topic too.
       return clarifyReply(kb, first, ...others.slice(0, route.reason === 'ambiguous' ? 1 : 2));
     }

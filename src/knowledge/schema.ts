@@ -19,6 +19,8 @@ export const factSchema = z.strictObject({
   source: slug,
   asOf,
   note: text.optional(),
+  /** Country or region the figure describes ("US", "UK", "global"...); unset means not stated. */
+  region: text.max(40).optional(),
 });
 
 const followUpSchema = z.strictObject({ label: text.max(75), question: text.max(150) });
@@ -45,6 +47,8 @@ export const entrySchema = z
     examples: z.array(text).min(5),
     related: z.array(intentId).default([]),
     followUps: z.array(followUpSchema).max(3).default([]),
+    /** When a curator should re-check this entry's figures; `kb check` warns once it has passed. */
+    reviewBy: asOf.optional(),
   })
   .superRefine((entry, ctx) => {
     if (entry.kind !== 'factor') return;

@@ -116,13 +116,13 @@ describe('issue 11: other languages', () => {
     const { bot } = await createTestBot();
     expect(router.route({ text, kind: 'mention' }).intent).toBe(intent);
     const reply = await bot.handle(message(text));
-    expect(reply.body.split('\n')[0]).toBe(`${note} (I answer in English.)`);
+    expect(reply.notices?.[0]).toBe(`${note} (I answer in English.)`);
   });
 
   it('adds no note to English messages', async () => {
     const { bot } = await createTestBot();
     const reply = await bot.handle(message('is the AI trainer market growing this year?'));
-    expect(reply.body).not.toMatch(/I answer in English/);
+    expect(`${reply.notices ?? ''} ${reply.body}`).not.toMatch(/I answer in English/);
   });
 });
 

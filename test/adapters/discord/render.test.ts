@@ -267,3 +267,18 @@ describe('viability flow', () => {
     expect(missingAnswers(rubric, { ...STRONG_PROFILE, coding: 'bogus' })).toEqual([all[0]]);
   });
 });
+
+describe('issue 12: notices and notes in the embed', () => {
+  it('opens the description with the reply notices, and shows a fact note in its field', () => {
+    const base = answerReply(kb, 'compensation');
+    const fact = { ...(base.facts[0] as ReplyFact), note: 'Read with care: one listing only.' };
+    const reply: Reply = {
+      ...base,
+      facts: [fact],
+      notices: ['These figures are from 2023; the market has changed since.'],
+    };
+    const [embed] = renderReply(reply).embeds;
+    expect(embed?.description?.split('\n')[0]).toContain('These figures are from 2023; the market has changed since.');
+    expect(embed?.fields?.[0]?.value).toContain('Read with care: one listing only.');
+  });
+});

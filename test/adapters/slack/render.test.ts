@@ -262,3 +262,20 @@ describe('homeView', () => {
     expect(joined.match(/:(large_green_circle|large_yellow_circle|red_circle): \*/g)).toHaveLength(9);
   });
 });
+
+describe('issue 12: notices and notes in Block Kit', () => {
+  it('puts the reply notices in one context block right under the header, and a fact note beside its fact', () => {
+    const base = answerReply(kb, 'compensation');
+    const fact = { ...(base.facts[0] as ReplyFact), note: 'Read with care: one listing only.' };
+    const reply: Reply = {
+      ...base,
+      facts: [fact],
+      notices: ['These figures are from 2023; the market has changed since.'],
+    };
+    const { blocks } = renderReply(reply);
+    expectWithinLimits(blocks);
+    expect(blocks[1]?.type).toBe('context');
+    expect(texts(blocks[1]).join(' ')).toContain('These figures are from 2023; the market has changed since.');
+    expect(texts(blocks).join(' ')).toContain('Read with care: one listing only.');
+  });
+});

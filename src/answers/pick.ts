@@ -1,0 +1,114 @@
+/**
+ * Chooses which of an entry's facts and advice an answer shows, and the caveats it states first: the
+ * items that best match the question's words lead (ties keep newer figures first, then file order), a
+ * question naming a country puts that country's figures first and says when there are none, and figures
+ * that are all old are said to be old. Nothing is hidden for good: "all figures" shows every item.
+ */
+import type { KnowledgeBase } from '../knowledge/loader.ts';
+import type { Entry, Fact } from '../knowledge/schema.ts';
+import { type CompiledLexicon, compileLexicon } from '../router/text.ts';
+import { findRegion, regionMatch, regionNotice, regionOf } from './region.ts';
+import { knownWords, nothingOnIt, questionTerms, scoreItems, terms } from './relevance.ts';
+import { isStale, staleNotice } from './staleness.ts';
+
+/** Facts shown on a first answer; the rest come with "all figures". */
+export const MAX_FACTS = 4;
+/** Advice items shown on a first answer; the rest come with "all figures". */
+export const MAX_ADVICE = 3;
+
+/** What the answer builder may know about the message it answers. */
+export interface Ask {
+  /** The user's words; without them, items keep file order (a clicked topic button). */
+  question?: string;
+  /** The context clock's time, for stale figures. */
+  now?: Date;
+  /** False when the message is in another language: its words cannot be matched against English facts. */
+  english?: boolean;
+}
+
+/** The items an answer shows, the caveats it states first, and whether some items were left for later. */
+export interface Picked {
+  facts: Fact[];
+  advice: string[];
+  notices: string[];
+  more: boolean;
+}
+
+/** Said when the entry has nothing on what was asked, before the closest answer. */
+export const NOTHING_ON_IT = 'I have nothing on that exactly; this is the closest answer I have.';
+
+// The lexicon and the known words take milliseconds to build; a loaded knowledge base never changes, so one each.
+const prepared = new WeakMap<KnowledgeBase, { lexicon: CompiledLexicon; known: Set<string> }>();
+function prepare(kb: KnowledgeBase): { lexicon: CompiledLexicon; known: Set<string> } {
+  let found = prepared.get(kb);
+  if (!found) {
+    const lexicon = compileLexicon(kb.lexicon.terms);
+    // Words met only in off-topic examples ("bitcoin", "recipe") are not something the knowledge covers.
+    const topics = [...kb.entries.values()].filter((e) => e.intent !== 'out_of_scope');
+    found = { lexicon, known: knownWords(topics, lexicon) };
+    prepared.set(kb, found);
+  }
+  return found;
+}
+
+/** True when the question asks for everything on the topic ("all figures", "more facts", "the rest"). */
+export function wantsAll(question: string): boolean {
+  return /\b(all|more|every|other|rest|full|remaining)\b(\s+\S+){0,3}\s+(figures?|facts?|numbers?|sources?|advice)\b/i.test(
+    question,
+  );
+}
+
+/** Orders indices by score (highest first), then stale last, then file order. */
+function rank(scores: number[], stale: boolean[] = []): number[] {
+  return scores
+    .map((_, i) => i)
+    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || Number(stale[a] ?? 0) - Number(stale[b] ?? 0) || a - b);
+}
+
+/** Picks an entry's facts and advice for a question, with the caveats to state first. */
+export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Picked {
+  const { lexicon, known } = prepare(kb);
+  const question = ask.question?.trim() ?? '';
+  const all = question !== '' && wantsAll(question);
+  const region = question ? findRegion(question) : undefined;
+  const ignore = region ? terms(region.words.join(' '), lexicon) : new Set<string>();
+  const asked = question ? questionTerms(question, lexicon, ignore) : [];
+
+  const factTerms = entry.facts.map((f) => terms(`${f.text} ${f.figure} ${f.note ?? ''}`, lexicon));
+  const regions = entry.facts.map((f) => regionOf(kb, f));
+  const stale = entry.facts.map((f) => (ask.now ? isStale(f.asOf, ask.now) : false));
+  // A figure for the asked country outranks any word match: it is what the question is about.
+  const factScores = scoreItems(factTerms, asked).map(
+    (s, i) => s + (region ? 100 * regionMatch(region, regions[i]) : 0),
+  );
+  const factOrder = rank(factScores, stale);
+  const shownFacts = all ? factOrder : factOrder.slice(0, MAX_FACTS);
+
+  const adviceOrder = rank(
+    scoreItems(
+      entry.advice.map((a) => terms(a, lexicon)),
+      asked,
+    ),
+  );
+  const shownAdvice = all ? adviceOrder : adviceOrder.slice(0, MAX_ADVICE);
+
+  const notices: string[] = [];
+  if (!all && ask.english !== false && nothingOnIt(entry, asked, lexicon, known)) notices.push(NOTHING_ON_IT);
+  if (region) {
+    const note = regionNotice(
+      region,
+      shownFacts.map((i) => regions[i]),
+    );
+    if (note) notices.push(note);
+  }
+  if (shownFacts.length > 0 && shownFacts.every((i) => stale[i])) {
+    const note = staleNotice(shownFacts.map((i) => entry.facts[i]?.asOf ?? ''));
+    if (note) notices.push(note);
+  }
+  return {
+    facts: shownFacts.map((i) => entry.facts[i]).filter((f): f is Fact => f !== undefined),
+    advice: shownAdvice.map((i) => entry.advice[i]).filter((a): a is string => a !== undefined),
+    notices,
+    more: shownFacts.length < entry.facts.length || shownAdvice.length < entry.advice.length,
+  };
+}
