@@ -17,7 +17,7 @@ const SCRIPTS: [RegExp, string][] = [
 ];
 
 const ENGLISH = new Set(
-  'the a an is are was do does did how what which who why when where can could should would will i you my your it this that to of in on for with and or not be have has get'.split(
+  'the a an is are was were do does did how what which who why when where can could should would will i you my your it its this that to of in on for with and or not be have has get me we they there any about still much many worth'.split(
     ' ',
   ),
 );
@@ -33,10 +33,10 @@ const FUNCTION_WORDS: Record<string, Set<string>> = Object.fromEntries(
   Object.entries({
     es: 'el la los las que y en un una es por para con cómo cuánto cuanto qué pero muy hay sin puedo gana ganan',
     de: 'der die das und ist nicht ich wie viel was ein eine als mit für auf man kann sich wird noch',
-    fr: 'le les des est et je un une pour qui pas avec comment combien ce sur du au peut ça',
+    fr: 'le les des est et je un une pour qui pas avec comment combien ce sur du au peut ça faut dans mon mes quel quelle ou',
     pt: 'o os as é um uma para com não como quanto isso muito tem eu você vale ganha',
     it: 'il lo gli di che è un una per con non come quanto sono ho mi questo vale',
-    nl: 'het een en is van ik niet hoe veel wat voor met als je dat zijn kan',
+    nl: 'het een en is van ik niet hoe hoeveel veel wat voor met als je dat zijn kan mijn ook nog maar bij',
     pl: 'w nie jak ile się jest czy na do to że co jako można',
     tr: 've bir bu ne için mi mı nasıl kadar çok var yok ile',
   }).map(([lang, words]) => [lang, new Set(words.split(' '))]),
@@ -66,7 +66,9 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
   if (english >= 2 && english / words.length >= 0.2) return 'en';
   const clear = byFunctionWords(words);
   if (clear) return clear;
-  if (words.length < 3) return undefined;
+  // Unaccented text with no clear function words is most often short English ("will AI replace prompt
+  // engineers?"), which a trigram model misreads as Dutch: better no note than a wrong one.
+  if (words.length < 3 || /^[\x00-\x7f]*$/.test(text)) return undefined;
   detector ??= import('tinyld/light').then((m) => m.detect as Detect);
   const lang = (await detector)(text, { only: LATIN_LANGUAGES });
   return lang || undefined;

@@ -119,9 +119,14 @@ describe('issue 11: other languages', () => {
     expect(reply.notices?.[0]).toBe(`${note} (I answer in English.)`);
   });
 
-  it('adds no note to English messages', async () => {
+  it.each([
+    'is the AI trainer market growing this year?',
+    'will AI replace prompt engineers?',
+    'prompt engineer salary in bitcoin?',
+    'outlier pay dropped again',
+  ])('adds no note to the English message %j', async (text) => {
     const { bot } = await createTestBot();
-    const reply = await bot.handle(message('is the AI trainer market growing this year?'));
+    const reply = await bot.handle(message(text));
     expect(`${reply.notices ?? ''} ${reply.body}`).not.toMatch(/I answer in English/);
   });
 });
