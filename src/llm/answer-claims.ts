@@ -5,6 +5,7 @@
  * languages users write in ("my instructions", "Mis indicaciones", "Powyższy tekst", "我的设定").
  */
 
+import { figuresIn } from './figures.ts';
 import { unicodeWords } from './unicode-regex.ts';
 
 // "No ceiling" pay claims; an answer may make one only if the entries it was given make it too.
@@ -41,13 +42,38 @@ export function unbackedClaim(answer: string, grounding: string): string | undef
   const source = grounding.toLowerCase();
   if (UNLIMITED.test(text) && !UNLIMITED.test(source)) return 'claims no limit';
   for (const [code, pattern] of CURRENCIES) if (pattern.test(text) && !pattern.test(source)) return `currency ${code}`;
-  if (PER_PERIOD.test(source)) return undefined;
-  for (const m of text.matchAll(new RegExp(PER_PERIOD.source, 'gu'))) {
-    // Before the period in most languages ("$5 a month"), after it in Japanese and Chinese (月に二十万ドル).
-    const near = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 12);
-    if (FIGURE_BEFORE.test(near)) return 'pay per period';
+  // A figure per period is backed only by the same figure per the same period in the entries: now that
+  // they quote hourly platform rates, "$200,000 a month" must not pass on the strength of "$25 an hour".
+  const backed = periodFigures(source);
+  for (const { figures, period, near } of periodMentions(text)) {
+    if (!FIGURE_BEFORE.test(near)) continue;
+    if (figures.length === 0 || figures.some((f) => !backed.has(`${f}@${period}`))) return 'pay per period';
   }
   return undefined;
+}
+
+const PERIOD_KINDS: readonly [string, RegExp][] = [
+  ['hour', /hour|hora|heure|stunde|ora\b|uur|godzin|saat|час|小时|時給|时薪|\bjam\b|timme|\/\s?hr/u],
+  ['week', /week|semana|semaine|woche|settimana|tydzie|hafta|недел|每周|週|minggu|veck|\/\s?wk/u],
+  ['day', /day|día|dia\b|jour|\btag\b|giorno|dzie|gün|день|每天|日給|hari|\bdag\b/u],
+];
+
+function periodOf(match: string): string {
+  return PERIOD_KINDS.find(([, pattern]) => pattern.test(match))?.[0] ?? 'month';
+}
+
+/** Each "figure per period" in a text: the figures just around the period words, and which period. */
+function periodMentions(text: string): { figures: string[]; period: string; near: string }[] {
+  return [...text.matchAll(new RegExp(PER_PERIOD.source, 'gu'))].map((m) => {
+    // Before the period in most languages ("$5 a month"), after it in Japanese and Chinese (月に二十万ドル).
+    const near = text.slice(Math.max(0, m.index - 28), m.index + m[0].length + 12);
+    return { figures: figuresIn(near), period: periodOf(m[0]), near };
+  });
+}
+
+/** "figure@period" for every figure the grounding states per period. */
+function periodFigures(text: string): Set<string> {
+  return new Set(periodMentions(text).flatMap(({ figures, period }) => figures.map((f) => `${f}@${period}`)));
 }
 
 // Domain endings that read as links; two-letter words such as "js" in "Node.js" are not among them.

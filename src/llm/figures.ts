@@ -80,7 +80,7 @@ export function figuresIn(text: string): string[] {
   const { values, rest } = scaledValues(cleaned);
   const digits = extractNumbers(rest).map((n) => canonical(Number(n)));
   const words = [...rest.matchAll(WORD_PATTERN)].map((m) => canonical(NUMBER_WORDS[(m[1] ?? '').toLowerCase()] ?? 0));
-  return [...values, ...digits, ...words, ...numberWordValues(rest).map(canonical)];
+  return [...new Set([...values, ...digits, ...words, ...numberWordValues(rest).map(canonical)])];
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Figures written as words in the languages users write in, so "sto tysięcy", "cien mil",
- * "hunderttausend", "yüz bin" and "十万" are checked like digits. English is read by figures.ts; this
- * adds Spanish, French, German, Italian, Portuguese, Polish, Dutch, Russian, Turkish, Swedish,
- * Indonesian and Chinese/Japanese numerals. A run of number words becomes one value ("sto tysięcy" → 100000).
+ * "hunderttausend", "yüz bin" and "十万" are checked like digits. English single words are read by
+ * figures.ts; English runs ("three hundred thousand", "two hundred grand") are combined here, as are
+ * Spanish, French, German, Italian, Portuguese, Polish, Dutch, Russian, Turkish, Swedish, Indonesian and
+ * Chinese/Japanese numerals. A run of number words becomes one value ("sto tysięcy" → 100000).
  */
 
 // "word=value"; a trailing * matches any ending (Polish and Russian inflect their numbers).
@@ -23,10 +24,13 @@ miljoen*=1e6 miljard*=1e9 два=2 две=2 три=3 трёх=3 трех=3 че�
 миллион*=1e6 миллиард*=1e9 iki=2 üç=3 dört=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 yirmi=20 otuz=30 kırk=40 elli=50
 yüz=100 bin=1000 milyon=1e6 milyar=1e9 två=2 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 tjugo=20 hundra=100
 tusen=1000 miljon*=1e6 dua=2 tiga=3 empat=4 lima=5 enam=6 tujuh=7 delapan=8 sembilan=9
-sepuluh=10 seratus=100 ratus=100 seribu=1000 ribu=1000 juta=1e6 miliar=1e9`;
+sepuluh=10 seratus=100 ratus=100 seribu=1000 ribu=1000 juta=1e6 miliar=1e9 two=2 three=3 four=4 five=5 six=6
+seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12 fifteen=15 twenty=20 thirty=30 forty=40 fifty=50 sixty=60
+seventy=70 eighty=80 ninety=90 hundred=100 thousand=1000 grand=1000 billion=1e9`;
 
 // Words that are also ordinary words somewhere ("on", "bin", "sto", "sex", "cent"): figures only beside another number word.
 const AMBIGUOUS = new Set([
+  'grand',
   'on',
   'bin',
   'sto',
@@ -137,7 +141,7 @@ export function isNumberWord(word: string): boolean {
   return wordValues(word.toLowerCase()) !== undefined || AMBIGUOUS.has(word.toLowerCase());
 }
 
-/** Values of the number words in `text` outside English: one per run of adjacent number words. */
+/** Values of the number words in `text`: one per run of adjacent number words. */
 export function numberWordValues(text: string): number[] {
   const out: number[] = [];
   let run: { values: number[]; words: string[] } = { values: [], words: [] };

@@ -89,3 +89,20 @@ describe('issue 10: an answer about its own instructions', () => {
     expect(talksAboutItsInstructions('Copywriting trains the core skill: clear, testable instructions.')).toBe(false);
   });
 });
+
+describe('issue 10: figures per period and English number runs, with entries that quote hourly rates', () => {
+  const grounding = 'Mercor pays experts $45–$250 an hour. Most listings paid $70,000–$200,000 a year.';
+
+  it('accepts an hourly figure the entries state per hour', () => {
+    expect(unbackedClaim('Mercor pays experts up to $250 an hour [compensation].', grounding)).toBeUndefined();
+  });
+
+  it('rejects a yearly figure restated per month, though the entries quote other hourly rates', () => {
+    expect(unbackedClaim('The market rate is $200,000 a month [compensation].', grounding)).toBe('pay per period');
+  });
+
+  it('reads "three hundred thousand" as one figure, not as 3, 100 and 1,000', () => {
+    expect(figuresIn('Juniors start at three hundred thousand.')).toContain('300000');
+    expect(figuresIn('about two hundred grand')).toContain('200000');
+  });
+});

@@ -135,9 +135,13 @@ describe('followUp', () => {
     expect(!result.ok && result.detail).toContain('250000');
   });
 
+  // 11: a figure no employment or pay fact states (the entries' "4 suits settled" now backs a 4).
   it('rejects a figure the user gave but the entries do not state', async () => {
-    fake.enqueue({ text: 'A 4-month contract sits inside the usual range [employment/contract-length].' });
-    expect(await ask('so should I take the 4-month contract?')).toMatchObject({ ok: false, reason: 'invented_figure' });
+    fake.enqueue({ text: 'An 11-month contract sits inside the usual range [employment/contract-length].' });
+    expect(await ask('so should I take the 11-month contract?')).toMatchObject({
+      ok: false,
+      reason: 'invented_figure',
+    });
   });
 
   it.each([
