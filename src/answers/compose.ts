@@ -54,7 +54,8 @@ export function answerReply(kb: KnowledgeBase, intent: IntentId, ask: Ask = {}):
   return {
     kind: intent === 'help' ? 'help' : intent === 'out_of_scope' ? 'refusal' : 'answer',
     title: entry.title,
-    body: entry.summary,
+    // A direct first sentence when one fact answers the question's own words, then the topic's summary.
+    body: 'lead' in picked && picked.lead ? `${picked.lead.text} ${entry.summary}` : entry.summary,
     facts,
     advice: picked.advice,
     choices,

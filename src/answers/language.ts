@@ -68,7 +68,7 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
   if (clear) return clear;
   // Unaccented text with no clear function words is most often short English ("will AI replace prompt
   // engineers?"), which a trigram model misreads as Dutch: better no note than a wrong one.
-  if (words.length < 3 || /^[\x00-\x7f]*$/.test(text)) return undefined;
+  if (words.length < 3 || /^\p{ASCII}*$/u.test(text)) return undefined;
   detector ??= import('tinyld/light').then((m) => m.detect as Detect);
   const lang = (await detector)(text, { only: LATIN_LANGUAGES });
   return lang || undefined;

@@ -28,6 +28,8 @@ export interface Ask {
 
 /** The items an answer shows, the caveats it states first, and whether some items were left for later. */
 export interface Picked {
+  /** The fact that best answers the question's own words, when one does: the answer opens with it. */
+  lead?: Fact;
   facts: Fact[];
   advice: string[];
   notices: string[];
@@ -49,6 +51,17 @@ function prepare(kb: KnowledgeBase): { lexicon: CompiledLexicon; known: Set<stri
     prepared.set(kb, found);
   }
   return found;
+}
+
+const TRAINING_ROLES =
+  /\b(?:ai (?:trainer|tutor)s?|trainers?|tutors?|annotat\w*|label+ers?|label+ing|raters?|rating work|rlhf|evaluators?|taskers?|contributors?|outlier|dataannotation|data annotation|remotasks|scale ai|mercor|appen|telus|alignerr|turing|invisible|toloka|prolific|surge|globallogic)\b/i;
+const PROMPT_TITLE = /\bprompt[- ]?(?:engineer|engineering|designer|writer)s?\b/i;
+
+/** Which kind of role a text is about: AI-training work or the prompt engineer title (undefined: neither or both). */
+function roleOf(text: string): 'training' | 'title' | undefined {
+  const training = TRAINING_ROLES.test(text);
+  const title = PROMPT_TITLE.test(text);
+  return training === title ? undefined : training ? 'training' : 'title';
 }
 
 /** True when the question asks for everything on the topic ("all figures", "more facts", "the rest"). */
@@ -78,8 +91,14 @@ export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Pic
   const regions = entry.facts.map((f) => regionOf(kb, f));
   const stale = entry.facts.map((f) => (ask.now ? isStale(f.asOf, ask.now) : false));
   // A figure for the asked country outranks any word match: it is what the question is about.
+  // The router's lexicon reads every role as "prompt engineer", so which role was asked is told apart here:
+  // a question about AI trainers' pay wants the platform rates, one about prompt engineers the title's.
+  const role = roleOf(question);
   const factScores = scoreItems(factTerms, asked).map(
-    (s, i) => s + (region ? 100 * regionMatch(region, regions[i]) : 0),
+    (s, i) =>
+      s +
+      (region ? 100 * regionMatch(region, regions[i]) : 0) +
+      (role && roleOf(`${entry.facts[i]?.text} ${entry.facts[i]?.figure}`) === role ? 3 : 0),
   );
   const factOrder = rank(factScores, stale);
   const shownFacts = all ? factOrder : factOrder.slice(0, MAX_FACTS);
@@ -88,7 +107,7 @@ export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Pic
     scoreItems(
       entry.advice.map((a) => terms(a, lexicon)),
       asked,
-    ),
+    ).map((score, i) => score + (role && roleOf(entry.advice[i] ?? '') === role ? 3 : 0)),
   );
   const shownAdvice = all ? adviceOrder : adviceOrder.slice(0, MAX_ADVICE);
 
@@ -105,7 +124,14 @@ export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Pic
     const note = staleNotice(shownFacts.map((i) => entry.facts[i]?.asOf ?? ''));
     if (note) notices.push(note);
   }
+  const best = factOrder[0];
+  // Only a real word match leads (not a country bonus alone), and not the first fact: the summary already opens with that.
+  const lead =
+    best !== undefined && best > 0 && scoreItems([factTerms[best] ?? new Set()], asked)[0]
+      ? entry.facts[best]
+      : undefined;
   return {
+    ...(lead && !all ? { lead } : {}),
     facts: shownFacts.map((i) => entry.facts[i]).filter((f): f is Fact => f !== undefined),
     advice: shownAdvice.map((i) => entry.advice[i]).filter((a): a is string => a !== undefined),
     notices,

@@ -67,7 +67,7 @@ export function findRegion(text: string): Region | undefined {
   return REGIONS.find((r) => r.words.some((w) => padded.includes(` ${w} `)));
 }
 
-/** The region a fact's figure describes: its `region`, else one named in its text or note, else in its source. */
+/** The region a fact's figure describes: its `region`, else one named in its text or note, else in its source's title (not its note, which names publishers such as "DNA India"). */
 export function regionOf(kb: KnowledgeBase, fact: Fact): Region | undefined {
   // A curator may write "US" or "United States"; an id or a name this list lacks is still shown as written.
   if (fact.region) {
@@ -77,10 +77,7 @@ export function regionOf(kb: KnowledgeBase, fact: Fact): Region | undefined {
     );
   }
   const source = kb.sources.get(fact.source);
-  return (
-    findRegion(`${fact.text} ${fact.note ?? ''}`) ??
-    (source ? findRegion(`${source.title} ${source.note ?? ''}`) : undefined)
-  );
+  return findRegion(`${fact.text} ${fact.note ?? ''}`) ?? (source ? findRegion(source.title) : undefined);
 }
 
 /** 2 when the fact is about the asked region, 1 when about a region containing it (EU for Germany), else 0. */

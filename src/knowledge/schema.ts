@@ -19,6 +19,8 @@ export const factSchema = z.strictObject({
   source: slug,
   asOf,
   note: text.optional(),
+  /** What was searched for this fact, for the next curator; never shown to users (unlike `note`). */
+  searched: text.optional(),
   /** Country or region the figure describes ("US", "UK", "global"...); unset means not stated. */
   region: text.max(40).optional(),
 });

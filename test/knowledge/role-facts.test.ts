@@ -53,7 +53,8 @@ describe('issue 12: facts about the AI-interaction roles', () => {
     expect(fact?.text).toMatch(/no .*pay page/i);
     expect(fact?.text).toMatch(/Outlier/);
     expect(fact?.text).toMatch(/DataAnnotation/);
-    expect(fact?.note).toMatch(/searched/i);
+    // The searches are kept for curators in `searched`, which users never see.
+    expect(fact?.searched).toMatch(/searched/i);
   });
 
   it("cites Prolific's own help centre for its minimum hourly rate", () => {
