@@ -59,7 +59,9 @@ out(
 async function consoleProcessMemory(): Promise<{ peakMb: number; rssMb: number }> {
   // The same Node flags as `npm start`, so the figure is the real process's.
   const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const flags = start.split(/\s+/).filter((part) => part.startsWith('--'));
+  // Node's own flags sit between `node` and the script; what follows the script is the app's (`--dotenv`).
+  const command = start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
+  const flags = command.slice(1, command.indexOf('src/main.ts')).filter((part) => part.startsWith('--'));
   const child = spawn(process.execPath, [...flags, 'src/main.ts'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, DATA_DIR: ':memory:', LOG_LEVEL: 'warn' },

@@ -72,7 +72,7 @@ function softmax(scores: Float64Array): Float64Array {
 /** The learned parameters: what `npm run train` saves and start-up loads instead of training again. */
 export interface LogRegModel {
   labels: IntentId[];
-  /** Sparse feature names; feature `j` owns weights `k * features.length + j` for class `k`. */
+  /** Sparse feature names; feature `j` owns weights `j * labels.length + k` for class `k`. */
   features: string[];
   weights: Float32Array;
   bias: Float64Array;
@@ -94,17 +94,19 @@ interface Row {
 
 function scores(model: LogRegModel, row: Row): Float64Array {
   const K = model.labels.length;
-  const D = model.features.length;
   const s = new Float64Array(K);
   const vec = row.vec;
   const dims = vec?.length ?? 0;
+  // Feature-major weights: one feature's K weights sit side by side, so a message costs one cache line
+  // per feature rather than one per feature and class.
+  for (const j of row.idx) {
+    const base = j * K;
+    for (let k = 0; k < K; k++) s[k] = (s[k] ?? 0) + (model.weights[base + k] ?? 0);
+  }
   for (let k = 0; k < K; k++) {
-    let sum = 0;
-    const base = k * D;
-    for (const j of row.idx) sum += model.weights[base + j] ?? 0;
     let dense = 0;
     if (vec && model.dense) for (let d = 0; d < dims; d++) dense += (model.dense[k * dims + d] ?? 0) * (vec[d] ?? 0);
-    s[k] = sum * row.value + dense + (model.bias[k] ?? 0);
+    s[k] = (s[k] ?? 0) * row.value + dense + (model.bias[k] ?? 0);
   }
   return s;
 }
@@ -131,7 +133,11 @@ export function classifierFromModel(
       // Unknown features still count in the norm: a message that is mostly unfamiliar words gets weaker
       // scores, so its confidence drops towards the prior instead of resting on one familiar word.
       const all = extract(text, options.lexicon, options.stemmerFor?.(text));
-      const idx = all.flatMap((f) => vocab.get(f) ?? []);
+      const idx: number[] = [];
+      for (const f of all) {
+        const j = vocab.get(f);
+        if (j !== undefined) idx.push(j);
+      }
       const vec = model.dense ? denseVector(text, options) : undefined;
       const p = softmax(scores(model, { idx, value: all.length === 0 ? 0 : 1 / Math.sqrt(all.length), vec }));
       return model.labels
@@ -195,10 +201,9 @@ export function trainLogisticRegression(
       for (let k = 0; k < K; k++) {
         const grad = ((p[k] ?? 0) - (k === row.y ? 1 : 0)) * (classWeight[row.y] ?? 1);
         b[k] = (b[k] ?? 0) - rate * grad * 0.1;
-        const base = k * D;
         for (const j of row.idx) {
-          const w = W[base + j] ?? 0;
-          W[base + j] = w - rate * (grad * row.value + l2 * w);
+          const w = W[j * K + k] ?? 0;
+          W[j * K + k] = w - rate * (grad * row.value + l2 * w);
         }
         if (Wd && row.vec) {
           for (let d = 0; d < dims; d++) {

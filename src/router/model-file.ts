@@ -47,10 +47,10 @@ export function saveModel(path: string, key: string, model: LogRegModel): void {
   const scales: number[] = [];
   for (let k = 0; k < K; k++) {
     let max = 0;
-    for (let j = 0; j < D; j++) max = Math.max(max, Math.abs(model.weights[k * D + j] ?? 0));
+    for (let j = 0; j < D; j++) max = Math.max(max, Math.abs(model.weights[j * K + k] ?? 0));
     const scale = max === 0 ? 1 : max / 127;
     scales.push(scale);
-    for (let j = 0; j < D; j++) q[k * D + j] = Math.round((model.weights[k * D + j] ?? 0) / scale);
+    for (let j = 0; j < D; j++) q[k * D + j] = Math.round((model.weights[j * K + k] ?? 0) / scale);
   }
   const header: Header = {
     format: 1,
@@ -90,7 +90,7 @@ export function loadModel(path: string, key: string): LogRegModel | undefined {
   const weights = new Float32Array(K * D);
   for (let k = 0; k < K; k++) {
     const scale = header.scales[k] ?? 1;
-    for (let j = 0; j < D; j++) weights[k * D + j] = (q[k * D + j] ?? 0) * scale;
+    for (let j = 0; j < D; j++) weights[j * K + k] = (q[k * D + j] ?? 0) * scale;
   }
   return { labels: header.labels, features: header.features, weights, bias: Float64Array.from(header.bias) };
 }

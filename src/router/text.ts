@@ -40,6 +40,10 @@ export interface CompiledLexicon {
   longest: number;
   /** Single-word variants written `stem*`: any token starting with the stem, longest stem first. */
   prefixes: [string, string[]][];
+  /** The same, filed by their first three characters, so a token is compared only with stems it could match. */
+  prefixIndex: Map<string, [string, string[]][]>;
+  /** First words of the multi-word variants: only at these does a longer match need trying. */
+  phraseStarts: Set<string>;
   /** Chinese, Japanese, Korean and Arabic variants, matched inside words (longest first), since those scripts join words. */
   infixes: [string, string][];
 }
@@ -74,11 +78,18 @@ export function compileLexicon(terms: Record<string, string[]>): CompiledLexicon
   }
   prefixes.sort((a, b) => b[0].length - a[0].length);
   infixes.sort((a, b) => b[0].length - a[0].length);
-  return { phrases, longest, prefixes, infixes };
+  const prefixIndex = new Map<string, [string, string[]][]>();
+  for (const entry of prefixes) {
+    const key = entry[0].slice(0, 3);
+    prefixIndex.set(key, [...(prefixIndex.get(key) ?? []), entry]);
+  }
+  const phraseStarts = new Set([...phrases.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0] ?? ''));
+  return { phrases, longest, prefixes, prefixIndex, phraseStarts, infixes };
 }
 
 function prefixTarget(token: string, lexicon: CompiledLexicon): string[] | undefined {
-  for (const [stemmed, target] of lexicon.prefixes) if (token.startsWith(stemmed)) return target;
+  const candidates = lexicon.prefixIndex.get(token.slice(0, 3));
+  for (const [stemmed, target] of candidates ?? []) if (token.startsWith(stemmed)) return target;
   return undefined;
 }
 
@@ -88,8 +99,9 @@ export function applyLexicon(tokens: readonly string[], lexicon: CompiledLexicon
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
-    for (let n = Math.min(lexicon.longest, tokens.length - i); n >= 1 && matched === 0; n--) {
-      const target = lexicon.phrases.get(tokens.slice(i, i + n).join(' '));
+    const longest = lexicon.phraseStarts.has(tokens[i] ?? '') ? Math.min(lexicon.longest, tokens.length - i) : 1;
+    for (let n = longest; n >= 1 && matched === 0; n--) {
+      const target = lexicon.phrases.get(n === 1 ? (tokens[i] ?? '') : tokens.slice(i, i + n).join(' '));
       if (target) {
         out.push(...target);
         matched = n;
@@ -144,6 +156,25 @@ export function contentWords(text: string, lexicon?: CompiledLexicon): string[] 
   );
 }
 
+// Words recur from message to message; their n-gram strings are built once (and V8 keeps their hashes,
+// which makes the model's lookups cheaper too). Bounded: cleared when full rather than growing forever.
+const GRAM_CACHE_SIZE = 50_000;
+const gramCache = new Map<string, string[]>();
+
+function charGrams(word: string): string[] {
+  let grams = gramCache.get(word);
+  if (!grams) {
+    const padded = `<${word}>`;
+    grams = [];
+    for (let n = 3; n <= 4; n++) {
+      for (let j = 0; j + n <= padded.length; j++) grams.push(`c:${padded.slice(j, j + n)}`);
+    }
+    if (gramCache.size >= GRAM_CACHE_SIZE) gramCache.clear();
+    gramCache.set(word, grams);
+  }
+  return grams;
+}
+
 /**
  * Sparse features of a text: stemmed content words, word bigrams, and character 3-4-grams of each word
  * (the n-grams are what make "salery" and "certifcate" land near their correct spelling).
@@ -155,10 +186,7 @@ export function features(text: string, lexicon?: CompiledLexicon, stemmer: (word
   words.forEach((word, i) => {
     out.add(`w:${stems[i]}`);
     if (isStopword(word) || word.length < 3 || /^\d+$/.test(word)) return;
-    const padded = `<${word}>`;
-    for (let n = 3; n <= 4; n++) {
-      for (let j = 0; j + n <= padded.length; j++) out.add(`c:${padded.slice(j, j + n)}`);
-    }
+    for (const gram of charGrams(word)) out.add(gram);
   });
   for (let i = 0; i + 1 < stems.length; i++) out.add(`b:${stems[i]}_${stems[i + 1]}`);
   // Chinese, Japanese and Korean runs have no spaces between words: their characters and character pairs
