@@ -59,14 +59,11 @@ async function settleFirstMessage(ctx: AppContext, text: string, route: RouteRes
     .slice(0, 4);
   const picked = await ctx.llm.pickIntent(text, candidates).catch(() => undefined);
   if (!picked) return route;
-  const confidence = [
-    route.intent === picked ? route.confidence : 0,
-    ...route.alternatives.map((a) => (a.intent === picked ? a.confidence : 0)),
-  ];
+  const confidence = [route, ...route.alternatives].find((s) => s.intent === picked)?.confidence ?? 0;
   return {
     ...route,
     intent: picked,
-    confidence: Math.max(...confidence),
+    confidence,
     decision: 'answer',
     reason: 'model_pick',
     entryIds: [ctx.kb.entries.get(picked)?.id ?? picked],
@@ -80,11 +77,11 @@ export function createConversations(ctx: AppContext, memory: SafeStore) {
     const conversationKey = keys.conversation(conversationKeyOf(message));
     const conversation = (await memory.get<ConversationState>(conversationKey)) ?? { turns: [] };
     const started = performance.now();
+    // A greeting or thanks gets a short reply, and is neither a follow-up for the model nor a change of topic.
+    const smallTalk = smallTalkReply(message.text);
     const routed = router.route(message, { lastIntent: conversation.lastIntent });
     const route =
-      conversation.turns.length === 0 && !smallTalkReply(message.text)
-        ? await settleFirstMessage(ctx, message.text, routed)
-        : routed;
+      conversation.turns.length === 0 && !smallTalk ? await settleFirstMessage(ctx, message.text, routed) : routed;
     logger.info(
       {
         intent: route.intent,
@@ -96,8 +93,6 @@ export function createConversations(ctx: AppContext, memory: SafeStore) {
       },
       'routed message',
     );
-    // A greeting or thanks gets a short reply, and is neither a follow-up for the model nor a change of topic.
-    const smallTalk = smallTalkReply(message.text);
     const followUp = smallTalk
       ? undefined
       : await answerFollowUp(ctx, {

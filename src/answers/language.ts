@@ -8,12 +8,12 @@
 type Detect = (text: string, options?: { only?: string[] }) => string;
 
 const SCRIPTS: [RegExp, string][] = [
-  [/\p{Script=Hangul}/u, 'ko'],
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
-  [/\p{Script=Han}/u, 'zh'],
-  [/\p{Script=Arabic}/u, 'ar'],
-  [/\p{Script=Devanagari}/u, 'hi'],
-  [/\p{Script=Cyrillic}/u, 'ru'],
+  [/\p{Script=Hangul}/gu, 'ko'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+  [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Arabic}/gu, 'ar'],
+  [/\p{Script=Devanagari}/gu, 'hi'],
+  [/\p{Script=Cyrillic}/gu, 'ru'],
 ];
 
 const ENGLISH = new Set(
@@ -57,7 +57,7 @@ export async function detectLanguage(text: string): Promise<string | undefined> 
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length < 6) return undefined;
   for (const [script, lang] of SCRIPTS) {
-    const share = (text.match(new RegExp(script.source, 'gu'))?.length ?? 0) / letters.length;
+    const share = (text.match(script)?.length ?? 0) / letters.length;
     if (share >= 0.3) return lang;
   }
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];

@@ -6,7 +6,8 @@
  */
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry, Fact } from '../knowledge/schema.ts';
-import { type CompiledLexicon, compileLexicon } from '../router/text.ts';
+import { compiledLexicon } from '../router/router.ts';
+import type { CompiledLexicon } from '../router/text.ts';
 import { findRegion, regionMatch, regionNotice, regionOf } from './region.ts';
 import { knownWords, nothingOnIt, questionTerms, scoreItems, terms } from './relevance.ts';
 import { isStale, staleNotice } from './staleness.ts';
@@ -44,7 +45,7 @@ const prepared = new WeakMap<KnowledgeBase, { lexicon: CompiledLexicon; known: S
 function prepare(kb: KnowledgeBase): { lexicon: CompiledLexicon; known: Set<string> } {
   let found = prepared.get(kb);
   if (!found) {
-    const lexicon = compileLexicon(kb.lexicon.terms);
+    const lexicon = compiledLexicon(kb);
     // Words met only in off-topic examples ("bitcoin", "recipe") are not something the knowledge covers.
     const topics = [...kb.entries.values()].filter((e) => e.intent !== 'out_of_scope');
     found = { lexicon, known: knownWords(topics, lexicon) };
@@ -94,7 +95,8 @@ export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Pic
   // The router's lexicon reads every role as "prompt engineer", so which role was asked is told apart here:
   // a question about AI trainers' pay wants the platform rates, one about prompt engineers the title's.
   const role = roleOf(question);
-  const factScores = scoreItems(factTerms, asked).map(
+  const wordScores = scoreItems(factTerms, asked);
+  const factScores = wordScores.map(
     (s, i) =>
       s +
       (region ? 100 * regionMatch(region, regions[i]) : 0) +
@@ -126,10 +128,7 @@ export function pickContent(kb: KnowledgeBase, entry: Entry, ask: Ask = {}): Pic
   }
   const best = factOrder[0];
   // Only a real word match leads (not a country bonus alone), and not the first fact: the summary already opens with that.
-  const lead =
-    best !== undefined && best > 0 && scoreItems([factTerms[best] ?? new Set()], asked)[0]
-      ? entry.facts[best]
-      : undefined;
+  const lead = best !== undefined && best > 0 && (wordScores[best] ?? 0) > 0 ? entry.facts[best] : undefined;
   return {
     ...(lead && !all ? { lead } : {}),
     facts: shownFacts.map((i) => entry.facts[i]).filter((f): f is Fact => f !== undefined),

@@ -18,7 +18,7 @@ import {
 } from './classifier.ts';
 import { looksLikeInjection } from './guard.ts';
 import { loadModel, MODEL_FILE, modelKey } from './model-file.ts';
-import { compileLexicon } from './text.ts';
+import { type CompiledLexicon, compileLexicon } from './text.ts';
 
 /** Why the router decided as it did, for logs, tests and the reply builder. */
 export type RouteReason =
@@ -96,9 +96,21 @@ export function trainingExamples(kb: KnowledgeBase): TrainingExample[] {
   return kb.examples.map(({ text, intent }) => ({ text, intent }));
 }
 
+const lexicons = new WeakMap<KnowledgeBase, CompiledLexicon>();
+
+/** The knowledge base's lexicon, compiled once and shared by the router and the answer builder. */
+export function compiledLexicon(kb: KnowledgeBase): CompiledLexicon {
+  let lexicon = lexicons.get(kb);
+  if (!lexicon) {
+    lexicon = compileLexicon(kb.lexicon.terms);
+    lexicons.set(kb, lexicon);
+  }
+  return lexicon;
+}
+
 /** The product's classifier: the saved model when it matches the knowledge base, else trained now. */
 export function productClassifier(kb: KnowledgeBase): { classifier: Classifier; source: 'file' | 'trained' } {
-  const lexicon = compileLexicon(kb.lexicon.terms);
+  const lexicon = compiledLexicon(kb);
   const saved = loadModel(join(kb.dir, MODEL_FILE), modelKey(kb.examplesFingerprint, kb.lexicon));
   if (saved) return { classifier: classifierFromModel(saved, { lexicon }), source: 'file' };
   return { classifier: trainLogisticRegression(trainingExamples(kb), { lexicon }), source: 'trained' };

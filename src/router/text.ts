@@ -38,9 +38,10 @@ export function tokenise(text: string): string[] {
 export interface CompiledLexicon {
   phrases: Map<string, string[]>;
   longest: number;
-  /** Single-word variants written `stem*`: any token starting with the stem, longest stem first. */
-  prefixes: [string, string[]][];
-  /** The same, filed by their first three characters, so a token is compared only with stems it could match. */
+  /**
+   * Single-word variants written `stem*` (any token starting with the stem), filed by their first three
+   * characters so a token is compared only with stems it could match; longest stem first in each list.
+   */
   prefixIndex: Map<string, [string, string[]][]>;
   /** First words of the multi-word variants: only at these does a longer match need trying. */
   phraseStarts: Set<string>;
@@ -84,7 +85,7 @@ export function compileLexicon(terms: Record<string, string[]>): CompiledLexicon
     prefixIndex.set(key, [...(prefixIndex.get(key) ?? []), entry]);
   }
   const phraseStarts = new Set([...phrases.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0] ?? ''));
-  return { phrases, longest, prefixes, prefixIndex, phraseStarts, infixes };
+  return { phrases, longest, prefixIndex, phraseStarts, infixes };
 }
 
 function prefixTarget(token: string, lexicon: CompiledLexicon): string[] | undefined {
@@ -95,7 +96,7 @@ function prefixTarget(token: string, lexicon: CompiledLexicon): string[] | undef
 
 /** Replaces lexicon variants in a token list with their canonical tokens, longest match first. */
 export function applyLexicon(tokens: readonly string[], lexicon: CompiledLexicon | undefined): string[] {
-  if (!lexicon || (lexicon.phrases.size === 0 && lexicon.prefixes.length === 0)) return [...tokens];
+  if (!lexicon || (lexicon.phrases.size === 0 && lexicon.prefixIndex.size === 0)) return [...tokens];
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
