@@ -4,12 +4,12 @@
  * line a conversation of its own so one answer never colours the next.
  */
 import { createInterface } from 'node:readline';
-import { renderText } from '../adapters/console/render-text.ts';
 import { createBot } from './bot.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { renderLiterals } from './literal.ts';
 import type { Logger } from './logger.ts';
+import { renderText } from './render-text.ts';
 import type { RouteResult } from './router/router.ts';
 import { createStore } from './store/store.ts';
 import type { Reply } from './types.ts';

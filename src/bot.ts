@@ -1,17 +1,18 @@
 /**
- * The platform-neutral bot: one `IncomingMessage` in, one `Reply` out. Commands and the questionnaire
- * live here, routing with conversation memory in `conversation.ts`; adapters only translate. Every message ends in a reply,
+ * The platform-neutral bot: one `IncomingMessage` in, one `Reply` out, plus the viability form. Commands
+ * are in `commands.ts`, routing with conversation memory in `conversation.ts`; adapters only translate. Every message ends in a reply,
  * and internal errors become a polite error reply, never a raw platform error.
  */
-import { answerReply, noticeReply } from './answers/compose.ts';
+import { answerReply, topicChoice } from './answers/compose.ts';
+import { type CommandEnv, commandInfos, findCommand, parseTypedCommand, unknownCommand } from './commands.ts';
 import type { AppContext } from './context.ts';
 import { conversationKeyOf, createConversations, userKeyOf } from './conversation.ts';
+import type { JobsDesk } from './jobs/desk.ts';
 import { createJobs } from './jobs/jobs.ts';
-import type { JobsDesk } from './jobs/ports.ts';
-import type { RouteResult } from './router/router.ts';
+import type { Bot, HandleOptions } from './ports.ts';
 import { createSafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
-import type { IncomingMessage, IntentId, Reply } from './types.ts';
+import type { Answers, CommandCall, IncomingMessage, IntentId, Reply, ReplyChoice, ViabilityResult } from './types.ts';
 import {
   answerNotSaved,
   parseAnswer,
@@ -19,48 +20,12 @@ import {
   type QuestionnaireState,
   questionReply,
   RESULT_NOT_SAVED,
-  viabilityNotStarted,
 } from './viability/questionnaire.ts';
 import { viabilityReply } from './viability/render.ts';
-import { scoreViability, type ViabilityResult } from './viability/score.ts';
+import { scoreViability, validateAnswers } from './viability/score.ts';
 
-/** Per-message options from an adapter. */
-export interface HandleOptions {
-  /**
-   * Called with '' when a follow-up goes to the LLM (show progress), then with the provisional text so
-   * far. The returned reply is what counts: it replaces anything shown from these calls.
-   */
-  onProgress?: (textSoFar: string) => void;
-  /** Hears the router's result for a routed message (the CLI's `ask --json` reports it). */
-  onRoute?: (route: RouteResult) => void;
-}
-
-export type { ConversationState, Turn } from './conversation.ts';
-export { conversationKeyOf, userKeyOf } from './conversation.ts';
-
-/** The bot's message handler. */
-export interface Bot {
-  /** Answers one message; `onProgress` hears from a model answer in the making (see `HandleOptions`). */
-  handle(message: IncomingMessage, options?: HandleOptions): Promise<Reply>;
-  /**
-   * Answers a private `/careers` question (Slack and Discord slash commands): help when it is empty,
-   * otherwise the routed answer, remembered in the asker's own conversation in that channel.
-   */
-  careers(message: IncomingMessage, options?: HandleOptions): Promise<Reply>;
-  /** Answers a chosen topic directly (a clicked button); `question` is the button's question, e.g. "All figures on …". */
-  answerIntent(intent: IntentId, question?: string): Reply;
-  /** Scores a full set of answers for a user, stores the result, and returns it with its scorecard reply. */
-  completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome>;
-  /** The weekly job digest and channel subscriptions, for the platforms' `/jobs` commands. */
-  readonly jobs: JobsDesk;
-}
-
-/** A scored check: the stored result, the previous one if any, and the reply showing both. */
-export interface ViabilityOutcome {
-  reply: Reply;
-  result: ViabilityResult;
-  previous?: ViabilityResult;
-}
+/** Topics offered as starter questions in a fresh conversation. */
+const STARTER_TOPICS: readonly IntentId[] = ['compensation', 'barriers', 'viability'];
 
 function errorReply(): Reply {
   return {
@@ -82,7 +47,7 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
   const memory = createSafeStore(store, logger);
   const routeAndAnswer = createConversations(ctx, memory);
 
-  async function completeViability(userKey: string, answers: Record<string, string>): Promise<ViabilityOutcome> {
+  async function completeViability(userKey: string, answers: Answers) {
     const previous = await memory.get<ViabilityResult>(keys.viability(userKey));
     const result = scoreViability(kb, answers, ctx.clock(), previous);
     const saved = await memory.set(keys.viability(userKey), result);
@@ -115,69 +80,59 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
     return (await completeViability(userKeyOf(message), next.answers)).reply;
   }
 
-  async function command(
-    message: IncomingMessage,
-    name: string,
-    rest: string,
-    sessionKey: string,
-    options: HandleOptions,
-  ): Promise<Reply> {
-    switch (name) {
-      case 'help':
-      case 'start':
-        return answerReply(kb, 'help');
-      case 'viability': {
-        const state: QuestionnaireState = { step: 0, answers: {}, startedAt: ctx.clock().toISOString() };
-        if (!(await memory.set(sessionKey, state, QUESTIONNAIRE_TTL_MS))) return viabilityNotStarted();
-        return questionReply(kb.rubric, 0);
-      }
-      case 'cancel': {
-        const had = await memory.get<QuestionnaireState>(sessionKey);
-        await memory.delete(sessionKey);
-        return noticeReply(
-          had ? 'Viability check cancelled' : 'Nothing to cancel',
-          'Ask me anything, or start again with /viability.',
-          kb,
-        );
-      }
-      case 'jobs':
-        if (/^(digest)?$/i.test(rest.trim())) return jobs.digest();
-        return noticeReply(
-          'Subscriptions are set up in a channel',
-          "Run /jobs subscribe in the Slack or Discord channel that should get the weekly digest. /jobs on its own shows this week's digest.",
-          kb,
-        );
-      case 'careers':
-      case 'ask':
-        return careers({ ...message, text: rest }, options);
-      default:
-        return noticeReply('Unknown command', 'I know /help, /viability, /careers <question>, /jobs and /cancel.', kb);
-    }
+  /** Answers a command, whether an adapter parsed it or it was typed in a chat. */
+  async function command(message: IncomingMessage, call: CommandCall, sessionKey: string, options: HandleOptions) {
+    const spec = findCommand(call.name);
+    if (!spec) return unknownCommand(kb);
+    const env: CommandEnv = { kb, jobs, memory, logger, clock: ctx.clock, sessionKey, ask: careers };
+    return spec.run(call, message, env, options);
   }
 
-  async function careers(message: IncomingMessage, options: HandleOptions): Promise<Reply> {
-    if (message.text.trim() === '') return answerReply(kb, 'help');
+  /** A `/careers` question: remembered in the asker's own conversation in that channel. */
+  function careers(message: IncomingMessage, options: HandleOptions): Promise<Reply> {
     const conversation = { ...message.conversation, threadId: `careers:${message.author.id}` };
     return routeAndAnswer({ ...message, kind: 'command', conversation }, options);
   }
 
+  /** A picked choice: a topic answers its intent directly; a command runs; anything else is asked as text. */
+  function picked(message: IncomingMessage, choice: ReplyChoice): { reply: Reply } | { message: IncomingMessage } {
+    const typed = parseTypedCommand(choice.question);
+    if (choice.intent && !typed) {
+      return { reply: answerReply(kb, choice.intent, { question: choice.question, now: ctx.clock() }) };
+    }
+    return { message: { ...message, text: choice.question, choice: undefined, ...(typed ? { command: typed } : {}) } };
+  }
+
   const bot: Bot = {
-    jobs,
-    answerIntent: (intent, question) => answerReply(kb, intent, { question, now: ctx.clock() }),
-    // Through `handle`, so the slash command and `/careers` typed in a chat share one path and its error handling.
-    careers: (message, options) => bot.handle({ ...message, text: `/careers ${message.text}` }, options),
-    completeViability,
-    async handle(message, options = {}) {
+    questionnaire: kb.rubric.questions,
+    commands: commandInfos(),
+    starters: STARTER_TOPICS.map((intent) => topicChoice(kb, intent)),
+    knowledgeVersion: kb.version,
+    async lastViability(user) {
+      return memory.get<ViabilityResult>(keys.viability(userKeyOf({ platform: user.platform, author: user })));
+    },
+    async submitViability(user, answers) {
+      const checked = validateAnswers(kb.rubric, answers);
+      if (!checked.ok) return checked;
+      return {
+        ok: true,
+        ...(await completeViability(userKeyOf({ platform: user.platform, author: user }), checked.answers)),
+      };
+    },
+    async handle(incoming, options = {}) {
       try {
+        const choice = incoming.choice ? picked(incoming, incoming.choice) : { message: incoming };
+        if ('reply' in choice) return choice.reply;
+        const { message } = choice;
         const text = typeof message.text === 'string' ? message.text : '';
         const sessionKey = keys.questionnaire(`${conversationKeyOf(message)}:${message.author.id}`);
-        const cmd = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(text.trim());
-        if (cmd) return await command(message, (cmd[1] ?? '').toLowerCase(), cmd[2] ?? '', sessionKey, options);
+        const call = message.command ?? parseTypedCommand(text);
+        if (call) return await command(message, call, sessionKey, options);
         const session = await memory.get<QuestionnaireState>(sessionKey);
         if (session) return await continueQuestionnaire({ ...message, text }, sessionKey, session);
         return await routeAndAnswer({ ...message, text }, options);
       } catch (err) {
-        logger.error({ err, platform: message.platform }, 'failed to handle message');
+        logger.error({ err, platform: incoming.platform }, 'failed to handle message');
         return errorReply();
       }
     },

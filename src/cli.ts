@@ -4,18 +4,16 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { renderText } from '../adapters/console/render-text.ts';
 import { createBot } from './bot.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 import { createContext } from './context.ts';
-import { JobSourcesError } from './jobs/sources-file.ts';
+import { setupFailure } from './errors.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/loader.ts';
 import { reviewWarnings } from './knowledge/review.ts';
 import { createLogger } from './logger.ts';
+import { renderText } from './render-text.ts';
 import { createRouter } from './router/router.ts';
 import { withEnvFile } from './startup/env-file.ts';
-import { StoreOpenError } from './store/open-sqlite.ts';
-import { validateAnswers } from './viability/score.ts';
 
 const USAGE = `usage: npm run -s cli -- <command>
   kb check                          validate knowledge/ and print a summary
@@ -37,7 +35,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
 function kbCheck(config: Config, now: Date): number {
-  const kb = loadKnowledge(config.knowledgeDir);
+  let kb: ReturnType<typeof loadKnowledge>;
+  try {
+    kb = loadKnowledge(config.knowledgeDir);
+  } catch (error) {
+    // For a checker, an invalid knowledge base is the finding (exit 1), not a broken set-up.
+    if (!(error instanceof KnowledgeError)) throw error;
+    err(`careerbot: ${error.message}`);
+    return 1;
+  }
   const entries = [...kb.entries.values()];
   out(`knowledge base ${kb.version}: OK`);
   for (const e of entries) {
@@ -130,16 +136,13 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const ctx = await createContext(config, logger);
-      const checked = validateAnswers(ctx.kb.rubric, parsed);
-      if (!checked.ok) {
-        for (const p of checked.problems) err(`careerbot: answers.${p.question}: ${p.message}`);
+      const outcome = await createBot(ctx).submitViability({ platform: 'cli', id: values.user ?? 'local' }, parsed);
+      if (!outcome.ok) {
+        for (const p of outcome.problems) err(`careerbot: answers.${p.question}: ${p.message}`);
         await ctx.store.close();
         return 1;
       }
-      const { reply, result, previous } = await createBot(ctx).completeViability(
-        `cli:${values.user ?? 'local'}`,
-        checked.answers,
-      );
+      const { reply, result, previous } = outcome;
       await ctx.store.close();
       if (values.json) {
         const changed = result.rows
@@ -159,15 +162,9 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (
-    error instanceof ConfigError ||
-    error instanceof KnowledgeError ||
-    error instanceof JobSourcesError ||
-    error instanceof StoreOpenError
-  ) {
-    err(`careerbot: ${error.message}`);
-    process.exitCode = error instanceof ConfigError || error instanceof StoreOpenError ? 2 : 1;
-  } else {
-    throw error;
-  }
+  // Set-up errors (configuration, knowledge, store, job sources) are one line and their exit code; bugs throw.
+  const failure = setupFailure(error);
+  if (!failure) throw error;
+  err(`careerbot: ${failure.message}`);
+  process.exitCode = failure.exitCode;
 }

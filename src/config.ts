@@ -4,6 +4,7 @@
  */
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { BotError, EXIT_SETUP } from './errors.ts';
 import { isValidTimeZone } from './jobs/week.ts';
 
 const optional = z.string().trim().min(1).optional();
@@ -86,8 +87,10 @@ export interface Config {
 }
 
 /** Raised when the environment is invalid; the message lists each variable to fix. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends BotError {
+  constructor(message: string) {
+    super('CONFIG_INVALID', message, { exitCode: EXIT_SETUP });
+  }
 }
 
 /** Parses `env` (default `process.env`). Throws `ConfigError` naming every bad variable. */

@@ -5,27 +5,13 @@
 import { replyForRoute } from './answers/compose.ts';
 import { detectLanguage, englishOnlyNote } from './answers/language.ts';
 import { smallTalkReply } from './answers/small-talk.ts';
-import type { HandleOptions } from './bot.ts';
 import type { AppContext } from './context.ts';
 import { answerFollowUp } from './follow-up.ts';
+import type { HandleOptions } from './ports.ts';
 import type { RouteResult } from './router/router.ts';
 import type { SafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
-import type { IncomingMessage, IntentId, Reply, ReplyChoice } from './types.ts';
-
-/** One remembered exchange; texts are clipped so a conversation record stays small. */
-export interface Turn {
-  role: 'user' | 'bot';
-  text: string;
-  intent?: IntentId;
-  at: string;
-}
-
-/** What the bot remembers about a thread or DM. */
-export interface ConversationState {
-  lastIntent?: IntentId;
-  turns: Turn[];
-}
+import type { ConversationState, IncomingMessage, IntentId, Reply, ReplyChoice, Turn } from './types.ts';
 
 /** A stable per-user key across the bot's stores. */
 export function userKeyOf(message: Pick<IncomingMessage, 'platform' | 'author'>): string {

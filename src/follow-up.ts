@@ -7,7 +7,7 @@
 import { answerReply, replyForRoute } from './answers/compose.ts';
 import type { AppContext } from './context.ts';
 import type { RouteResult } from './router/router.ts';
-import type { IntentId, Reply } from './types.ts';
+import type { IntentId, Reply, Turn } from './types.ts';
 
 /** Intents that are not topics the model could expand on. */
 const NOT_GROUNDING: ReadonlySet<IntentId> = new Set(['help', 'out_of_scope']);
@@ -18,7 +18,7 @@ export interface FollowUpContext {
   text: string;
   route: RouteResult;
   lastIntent?: IntentId;
-  turns: import('./bot.ts').Turn[];
+  turns: Turn[];
   userKey: string;
   conversationKey: string;
   /** Called with '' when the model starts, then with the provisional text so far. */

@@ -50,3 +50,23 @@ export function cleanInput(raw: unknown): CleanInput {
 export function neutraliseMentions(text: string): string {
   return text.replace(/<([!@#])/g, '<\u200b$1').replace(/@(everyone|here|channel)\b/gi, '@\u200b$1');
 }
+
+/** Index at most `at` that splits neither a surrogate pair nor an `&amp;`-style entity. */
+export function safeCut(text: string, at: number): number {
+  let cut = at;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  const amp = text.lastIndexOf('&', cut - 1);
+  const entity = amp >= 0 ? /^&(?:amp|lt|gt);/.exec(text.slice(amp)) : null;
+  if (entity && amp + entity[0].length > cut) cut = amp;
+  return cut;
+}
+
+/** Shortens text to `max` characters with a trailing ellipsis, at a word boundary when one is close. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = safeCut(text, Math.max(0, max - 1));
+  const space = text.lastIndexOf(' ', cut);
+  if (space > max * 0.6) cut = space;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}

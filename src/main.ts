@@ -2,85 +2,73 @@
  * Composition root: reads the configuration, builds the context, and starts the configured platform
  * adapters; with no platform token it opens the console chat instead.
  */
-import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
+import { createConsoleAdapter } from '../adapters/console/index.ts';
 import { createBot } from './bot.ts';
-import { ConfigError, hasPlatform, loadConfig } from './config.ts';
+import { hasPlatform, loadConfig } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
+import { setupFailure } from './errors.ts';
 import { healthReport, serveHealth } from './health.ts';
-import { createJobs, type Jobs } from './jobs/jobs.ts';
-import { JobSourcesError } from './jobs/sources-file.ts';
-import { KnowledgeError } from './knowledge/loader.ts';
+import { createJobs } from './jobs/jobs.ts';
 import { consoleLogPath, createConsoleLogger, createLogger } from './logger.ts';
+import type { Adapter, Bot } from './ports.ts';
 import { installSafetyNet } from './safety-net.ts';
-import { AdapterStartError, startAdapters } from './startup/adapter-start.ts';
+import { startAdapters } from './startup/adapter-start.ts';
 import { envFileArg, withEnvFile } from './startup/env-file.ts';
-import { StoreOpenError } from './store/open-sqlite.ts';
-import type { Adapter } from './types.ts';
+import { createScopedStore } from './store/scoped.ts';
 
-/** Adapters for the configured platforms; each is imported only when used, to keep memory down. */
-async function platformAdapters(ctx: AppContext, bot: ReturnType<typeof createBot>): Promise<Adapter[]> {
+/**
+ * Adapters for the configured platforms; each is imported only when used, to keep memory down. Each gets
+ * the bot, a logger, a store scoped to its name and its own settings: never the whole context.
+ */
+async function platformAdapters(ctx: AppContext, bot: Bot): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
-  const { slack } = ctx.config;
+  const { slack, discord, port, host } = ctx.config;
   if (slack.botToken) {
-    const { createSlackAdapter } = await import('../adapters/slack/slack-adapter.ts');
+    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
     adapters.push(
       createSlackAdapter({
-        ctx,
         bot,
-        botToken: slack.botToken,
-        signingSecret: slack.signingSecret,
-        appToken: slack.appToken,
-        apiUrl: slack.apiUrl,
+        logger: ctx.logger.child({ adapter: 'slack' }),
+        store: createScopedStore(ctx.store, 'slack'),
+        clock: ctx.clock,
+        config: {
+          botToken: slack.botToken,
+          signingSecret: slack.signingSecret,
+          appToken: slack.appToken,
+          apiUrl: slack.apiUrl,
+          port,
+          host,
+        },
         // In HTTP mode Slack's route serves /healthz on PORT, so it reports the other platforms too.
         health: () => healthReport(adapters, ctx.kb.version),
       }),
     );
   }
-  const { discord } = ctx.config;
   if (discord.token) {
-    const { createDiscordAdapter } = await import('../adapters/discord/discord-adapter.ts');
-    adapters.push(createDiscordAdapter({ ctx, bot, token: discord.token, apiUrl: discord.apiUrl }));
+    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
+    adapters.push(
+      createDiscordAdapter({
+        bot,
+        logger: ctx.logger.child({ adapter: 'discord' }),
+        store: createScopedStore(ctx.store, 'discord'),
+        config: { token: discord.token, apiUrl: discord.apiUrl },
+      }),
+    );
   }
   return adapters;
 }
 
+/** Runs the bot until a signal; set-up errors are thrown and caught once, in `run`. */
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(withEnvFile(process.env, envFileArg(process.argv.slice(2))));
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`careerbot: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfig(withEnvFile(process.env, envFileArg(process.argv.slice(2))));
   const platform = hasPlatform(config);
   // In the console chat, logs on stderr would interleave with the conversation, so they go to a file.
   const log = platform
     ? { logger: createLogger(config.logLevel ?? 'info') }
     : createConsoleLogger(config.logLevel ?? 'info', consoleLogPath(config.dataDir));
   const { logger } = log;
-  let ctx: AppContext;
-  try {
-    ctx = await createContext(config, logger);
-  } catch (err) {
-    if (err instanceof KnowledgeError || err instanceof StoreOpenError) {
-      process.stderr.write(`careerbot: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  let jobs: Jobs;
-  try {
-    jobs = createJobs(ctx);
-  } catch (err) {
-    if (err instanceof JobSourcesError) {
-      process.stderr.write(`careerbot: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const ctx = await createContext(config, logger);
+  const jobs = createJobs(ctx);
   const bot = createBot(ctx, { jobs: jobs.desk });
 
   if (!platform) {
@@ -101,11 +89,9 @@ async function main(): Promise<number> {
   try {
     await startAdapters(adapters, logger);
   } catch (err) {
-    if (!(err instanceof AdapterStartError)) throw err;
-    process.stderr.write(`careerbot: ${err.message}\n`);
     await health?.stop();
     await ctx.store.close();
-    return 2;
+    throw err;
   }
   // Only now: "ready" means every platform accepted its token.
   logger.info({ knowledge: ctx.kb.version, store: ctx.store.kind }, 'careerbot ready');
@@ -127,4 +113,16 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+/** The one catch: a set-up error (configuration, knowledge, store, job sources, a refused token) is one line and its exit code. */
+async function run(): Promise<number> {
+  try {
+    return await main();
+  } catch (err) {
+    const failure = setupFailure(err);
+    if (!failure) throw err;
+    process.stderr.write(`careerbot: ${failure.message}\n`);
+    return failure.exitCode;
+  }
+}
+
+process.exitCode = await run();

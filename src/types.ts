@@ -1,8 +1,8 @@
 /**
- * Platform-neutral data shared by the core and every adapter. Adapters turn platform payloads into
- * `IncomingMessage` and render `Reply`; nothing here knows which platform it runs on.
+ * Platform-neutral data shared by the core and every adapter: plain shapes with no behaviour and no
+ * imports, so anything may depend on this file without making a cycle. The interfaces between the core
+ * and the adapters (`Bot`, `Adapter`, `DigestPublisher`) are in `ports.ts`, which re-exports all of this.
  */
-import type { DigestPublisher } from './jobs/ports.ts';
 
 /** The nine factors of the source article, in its order; each has a knowledge-base entry of its own. */
 export const FACTOR_IDS = [
@@ -41,8 +41,29 @@ export interface IncomingMessage {
   /** Where the reply goes; `threadId` is set when the message sits in a thread. */
   conversation: { id: string; threadId?: string };
   kind: MessageKind;
+  /** A slash command the adapter parsed (`/careers …`); text typed as `/name …` is parsed by the bot. */
+  command?: CommandCall;
+  /** A choice the user picked (a button, a number in the console), as offered by an earlier reply. */
+  choice?: ReplyChoice;
   /** The original payload, kept only for logs. */
   raw?: unknown;
+}
+
+/** One command as the user gave it: its name (no slash) and its text or single option. */
+export interface CommandCall {
+  name: string;
+  text: string;
+  /**
+   * The channel a `/jobs` subscription change or status is for. Adapters set it only after checking that
+   * the asker may manage that channel; without it the bot explains where subscriptions are set up.
+   */
+  channel?: ChannelRef;
+}
+
+/** Who a per-user record belongs to: the adapter's name and the platform's user id. */
+export interface UserRef {
+  platform: string;
+  id: string;
 }
 
 /** A fact as shown to a user: the figure, where it comes from and how old it is. */
@@ -101,14 +122,74 @@ export interface ScorecardRow {
   previous?: Rating;
 }
 
-/** The smallest surface an adapter offers the core: start, stop, and post to a channel unprompted. */
-export interface Adapter {
-  readonly name: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  post(conversationId: string, reply: Reply): Promise<void>;
-  /** Posting and editing weekly digests; absent on adapters without channels (the console). */
-  readonly digests?: DigestPublisher;
-  /** Whether the platform connection is up right now (logged in, socket open); `GET /healthz` reports it. */
-  ready?(): boolean;
+/** One remembered exchange; texts are clipped so a conversation record stays small. */
+export interface Turn {
+  role: 'user' | 'bot';
+  text: string;
+  intent?: IntentId;
+  at: string;
 }
+
+/** What the bot remembers about a thread or DM. */
+export interface ConversationState {
+  lastIntent?: IntentId;
+  turns: Turn[];
+}
+
+/** Answers keyed by question id, each an option value. */
+export type Answers = Record<string, string>;
+
+/** One question of the viability check, as forms (Slack modal, Discord menus) show it. */
+export interface QuestionnaireQuestion {
+  id: string;
+  prompt: string;
+  help?: string;
+  options: { value: string; label: string }[];
+}
+
+/** A problem with one answer, named by question id. */
+export interface AnswerProblem {
+  question: string;
+  message: string;
+}
+
+/** A scored questionnaire, as stored per user. */
+export interface ViabilityResult {
+  answers: Answers;
+  rows: ScorecardRow[];
+  score: number;
+  verdict: { id: string; title: string; text: string };
+  /** Three steps, for the weakest factors first. */
+  nextSteps: NextStep[];
+  /** ISO timestamp. */
+  at: string;
+  knowledgeVersion: string;
+}
+
+/** One next step shown with a result: the factor it improves and the fact it rests on. */
+export interface NextStep {
+  id: string;
+  factor: FactorId;
+  text: string;
+  fact: ReplyFact;
+}
+
+/** A channel (or DM) a digest can be posted to. */
+export interface ChannelRef {
+  /** Adapter name (`slack`, `discord`), matching `Adapter.name`. */
+  platform: string;
+  channelId: string;
+  /** Slack team id or Discord guild id, when there is one. */
+  workspaceId?: string;
+  /** Display name for status replies; never used for routing. */
+  name?: string;
+}
+
+/** A message the bot posted, so a re-run of the same week can edit it. */
+export interface PostRef {
+  channelId: string;
+  messageId: string;
+}
+
+/** Why a channel can no longer be posted to. */
+export type GoneReason = 'not_found' | 'archived' | 'no_access' | 'no_permission';

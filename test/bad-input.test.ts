@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanInput, MAX_ROUTED_CHARS, neutraliseMentions } from '../src/input.ts';
-import type { Reply } from '../src/types.ts';
+import type { Reply } from '../src/ports.ts';
 import { createTestBot, message } from './helpers/context.ts';
 
 /** Every piece of text a reply would show. */

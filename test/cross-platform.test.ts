@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
+import { createConsoleAdapter } from '../adapters/console/index.ts';
 import { DISCORD_IDS } from './harness/discord-fake.ts';
 import { createTestBot, realKnowledge } from './helpers/context.ts';
 import { startDiscordRig } from './helpers/discord.ts';

@@ -6,7 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
+import { createConsoleAdapter } from '../adapters/console/index.ts';
 import { DISCORD_IDS, type RecordedCall } from './harness/discord-fake.ts';
 import { fakeReply, type RecordedRequest } from './harness/openai-fake.ts';
 import { FAKE_IDS, FakeSlack } from './harness/slack-fake.ts';

@@ -2,7 +2,7 @@
  * The console's own words: the greeting, the command list added to the help, and what it says when a
  * number picks nothing. Only the console has `/quit` and numbered picking, so these live here.
  */
-import { wrapText } from './wrap.ts';
+import { wrapText } from '../../src/render-text.ts';
 
 const COMMANDS: readonly [string, string][] = [
   ['/viability', 'six quick questions for a personal verdict'],

@@ -1,12 +1,12 @@
 /** What the Discord handlers share, built once per adapter. */
 
 import type PQueue from 'p-queue';
-import type { Bot } from '../../src/bot.ts';
+import type { Bot } from '../../src/ports.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { Cooldown } from '../../src/cooldown.ts';
 import { createIncoming, type IncomingFields } from '../../src/incoming.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { IncomingMessage } from '../../src/types.ts';
+import type { IncomingMessage } from '../../src/ports.ts';
 import type { ResponderOptions } from './responder.ts';
 
 /** Dependencies of the interaction and message handlers. */

@@ -5,8 +5,8 @@
  * is checked here (`jobs-access.ts`) before the core is called.
  */
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { JobsDesk } from '../../src/jobs/ports.ts';
-import type { Reply } from '../../src/types.ts';
+import type { JobsDesk } from '../../src/ports.ts';
+import type { Reply } from '../../src/ports.ts';
 import { JOBS_ACTION_OPTION, type JobsAction } from './commands.ts';
 import { type DiscordDeps, timing } from './deps.ts';
 import { channelRefOf, checkDiscordAccess, refusal } from './jobs-access.ts';

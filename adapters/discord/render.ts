@@ -14,7 +14,7 @@ import {
 import { neutraliseMentions } from '../../src/input.ts';
 import { renderLiterals } from '../../src/literal.ts';
 import { clip as fitClip, splitText } from '../../src/text-fit.ts';
-import { INTENT_IDS, type IntentId, type Rating, type Reply, type ReplyFact, type ReplyKind } from '../../src/types.ts';
+import { INTENT_IDS, type IntentId, type Rating, type Reply, type ReplyFact, type ReplyKind } from '../../src/ports.ts';
 import { escapeMarkdown } from './markdown.ts';
 
 /** Prefix of follow-up button ids: `cb:ask:<intent|->:<base64url question>`. */

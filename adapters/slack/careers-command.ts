@@ -4,10 +4,10 @@
  * that can take seconds, long after the ack.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Bot } from '../../src/bot.ts';
+import type { Bot } from '../../src/ports.ts';
 import type { IncomingFields } from '../../src/incoming.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { IncomingMessage } from '../../src/types.ts';
+import type { IncomingMessage } from '../../src/ports.ts';
 import { plainText } from './parse.ts';
 import { renderReply } from './render-blocks.ts';
 

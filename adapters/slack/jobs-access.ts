@@ -4,9 +4,9 @@
  * in a DM with careerbot, the person in it. Posting needs careerbot to be a member of the channel.
  */
 import type { WebClient } from '@slack/web-api';
-import type { ChannelRef } from '../../src/jobs/ports.ts';
+import type { ChannelRef } from '../../src/ports.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { Reply } from '../../src/types.ts';
+import type { Reply } from '../../src/ports.ts';
 import { slackErrorCode } from './jobs-publisher.ts';
 
 /** Where a `/jobs` command was run, as the slash-command payload names it. */

@@ -4,9 +4,9 @@
  * Who may change a subscription is checked here (`jobs-access.ts`) before the core is called.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { ChannelRef, JobsDesk } from '../../src/jobs/ports.ts';
+import type { ChannelRef, JobsDesk } from '../../src/ports.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { Reply } from '../../src/types.ts';
+import type { Reply } from '../../src/ports.ts';
 import { checkSlackAccess, refusal } from './jobs-access.ts';
 import { plainText } from './parse.ts';
 import { escapeMrkdwn, renderReply } from './render-blocks.ts';

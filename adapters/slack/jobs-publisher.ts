@@ -5,15 +5,9 @@
  * rethrown unchanged so the core retries later. 429s are waited out by the WebClient itself.
  */
 import type { WebClient } from '@slack/web-api';
-import {
-  ChannelGoneError,
-  type ChannelRef,
-  type DigestPublisher,
-  type GoneReason,
-  MessageGoneError,
-  type PostRef,
-} from '../../src/jobs/ports.ts';
-import type { Reply } from '../../src/types.ts';
+import { ChannelGoneError, MessageGoneError } from '../../src/errors.ts';
+import { type ChannelRef, type DigestPublisher, type GoneReason, type PostRef } from '../../src/ports.ts';
+import type { Reply } from '../../src/ports.ts';
 import { renderReply } from './render-blocks.ts';
 
 /** The metadata event type on every digest post. */

@@ -16,7 +16,7 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
-import { INTENT_IDS, type IntentId } from '../../src/types.ts';
+import { INTENT_IDS, type IntentId } from '../../src/ports.ts';
 import { createSlackCareersCommand } from './careers-command.ts';
 import { createSlackJobsCommand } from './jobs-command.ts';
 import { ACTION_ASK, ACTION_SHARE, ACTION_VIABILITY, renderReply } from './render-blocks.ts';

@@ -7,7 +7,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../src/logger.ts';
 import { createProgressRelay } from '../../src/progress-relay.ts';
-import type { Reply } from '../../src/types.ts';
+import type { Reply } from '../../src/ports.ts';
 import { clip, escapeMrkdwn, renderReply } from './render-blocks.ts';
 
 /** What the placeholder says until the first streamed words arrive. */

@@ -6,8 +6,8 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } fro
 import { neutraliseMentions } from '../../src/input.ts';
 import { renderLiterals } from '../../src/literal.ts';
 import { clip as fitClip, safeCut, splitText } from '../../src/text-fit.ts';
-import type { IntentId, Rating, Reply, ReplyFact } from '../../src/types.ts';
-import { renderText } from '../console/render-text.ts';
+import type { IntentId, Rating, Reply, ReplyFact } from '../../src/ports.ts';
+import { renderText } from '../../src/render-text.ts';
 
 /** Prefix of the action_id on follow-up buttons; each button appends `_<index>`. */
 export const ACTION_ASK = 'careerbot_ask';

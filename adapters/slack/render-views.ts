@@ -5,7 +5,7 @@
 import type { HomeView, InputBlock, KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
 import { neutraliseMentions } from '../../src/input.ts';
 import type { Rubric } from '../../src/knowledge/schema.ts';
-import { FACTOR_IDS, type Rating } from '../../src/types.ts';
+import { FACTOR_IDS, type Rating } from '../../src/ports.ts';
 import { ACTION_VIABILITY, chunkText, clip, escapeMrkdwn, RATING_EMOJI } from './render-blocks.ts';
 
 /** callback_id of the viability modal, for the view_submission handler. */

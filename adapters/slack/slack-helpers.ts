@@ -4,12 +4,12 @@
  */
 import type { WebClient } from '@slack/web-api';
 import PQueue from 'p-queue';
-import type { Bot } from '../../src/bot.ts';
+import type { Bot } from '../../src/ports.ts';
 import type { AppContext } from '../../src/context.ts';
 import { createIncoming, type IncomingFields } from '../../src/incoming.ts';
 import type { Logger } from '../../src/logger.ts';
 import { keys } from '../../src/store/store.ts';
-import type { IncomingMessage, Reply } from '../../src/types.ts';
+import type { IncomingMessage, Reply } from '../../src/ports.ts';
 import type { ViabilityResult } from '../../src/viability/score.ts';
 import { createSlackProgress, type SlackProgress, type SlackTarget } from './progress.ts';
 import { renderReply } from './render-blocks.ts';

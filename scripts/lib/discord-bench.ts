@@ -8,7 +8,7 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import { createDiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
+import { createDiscordAdapter } from '../../adapters/discord/index.ts';
 import { createBot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';

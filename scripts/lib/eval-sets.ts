@@ -3,8 +3,8 @@
  * out-of-scope precision and recall, and accuracy by language and by style.
  */
 import { readFileSync } from 'node:fs';
+import type { IntentId } from '../../src/ports.ts';
 import type { Router } from '../../src/router/router.ts';
-import type { IntentId } from '../../src/types.ts';
 import { computeMetrics, type Metrics, type Prediction } from './metrics.ts';
 
 /** One labelled message; `lang` and `style` are read from the line or derived from its tags. */

@@ -5,10 +5,10 @@
  * checks, budget and cache work. Run alone with `node scripts/lib/llm-bench.ts`.
  */
 import { fileURLToPath } from 'node:url';
-import type { Turn } from '../../src/bot.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import { createLlm } from '../../src/llm/llm.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { Turn } from '../../src/ports.ts';
 import { createStore } from '../../src/store/store.ts';
 import { startOpenAiFake } from '../../test/harness/openai-fake.ts';
 

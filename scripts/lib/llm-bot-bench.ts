@@ -9,8 +9,8 @@ import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
 import { createJobs } from '../../src/jobs/jobs.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { IncomingMessage } from '../../src/ports.ts';
 import { createStore } from '../../src/store/store.ts';
-import type { IncomingMessage } from '../../src/types.ts';
 import { startOpenAiFake } from '../../test/harness/openai-fake.ts';
 
 // Grounded in the employment entry the router finds for these threads, so the checks accept it.

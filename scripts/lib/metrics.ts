@@ -1,5 +1,5 @@
 /** Classification metrics for `npm run eval`: accuracy, macro-F1, per-class recall and a confusion matrix. */
-import { INTENT_IDS, type IntentId } from '../../src/types.ts';
+import { INTENT_IDS, type IntentId } from '../../src/ports.ts';
 
 /** One scored prediction. */
 export interface Prediction {

@@ -3,9 +3,9 @@
  * using MiniSearch (a maintained full-text search library) with fuzzy and prefix matching.
  */
 import MiniSearch from 'minisearch';
+import { INTENT_IDS, type IntentId } from '../../src/ports.ts';
 import type { Classifier, Scored, TrainingExample } from '../../src/router/classifier.ts';
 import { normalise } from '../../src/router/text.ts';
-import { INTENT_IDS, type IntentId } from '../../src/types.ts';
 
 /** Builds the MiniSearch classifier: the k best-matching examples vote for their intents by score. */
 export function createMiniSearchClassifier(examples: readonly TrainingExample[], k = 7): Classifier {

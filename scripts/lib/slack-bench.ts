@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { createSlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { createBot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';

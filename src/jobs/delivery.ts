@@ -5,10 +5,11 @@
  * platform whether the post went out, before posting again.
  */
 import { randomUUID } from 'node:crypto';
+import { ChannelGoneError, MessageGoneError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { DigestPublisher, PostRef } from '../ports.ts';
 import type { Store } from '../store/store.ts';
 import type { Reply } from '../types.ts';
-import { ChannelGoneError, type DigestPublisher, MessageGoneError, type PostRef } from './ports.ts';
 import { channelKey, type Subscription, type Subscriptions } from './subscriptions.ts';
 
 /** One scheduled run: its ISO week and the scheduled instant it stands for. */

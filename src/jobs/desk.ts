@@ -4,15 +4,28 @@
  */
 import { literal } from '../literal.ts';
 import type { Logger } from '../logger.ts';
-import type { Reply } from '../types.ts';
+import type { ChannelRef, GoneReason, Reply } from '../types.ts';
 import type { Market } from './market.ts';
-import type { ChannelRef, GoneReason, JobsDesk } from './ports.ts';
 import type { ScheduleClock } from './schedule.ts';
 import type { Subscriptions } from './subscriptions.ts';
 import { formatLocal } from './week.ts';
 
 /** What `/jobs` shows while the boards are being read (a collection takes seconds; a reused one is instant). */
 export const COLLECTING_NOTE = 'Collecting this week’s openings…';
+
+/** The `/jobs` command's core, called by the bot's `jobs` command once the adapter checked access. */
+export interface JobsDesk {
+  /**
+   * This week's digest, for the asker only. `onCollecting` gets a short note to show when the boards must be
+   * read first (seconds); it is not called when a recent collection is reused.
+   */
+  digest(options?: { onCollecting?: (note: string) => void }): Promise<Reply>;
+  /** Subscribes a channel; `by` is the platform user id, kept for the status reply and logs. */
+  subscribe(channel: ChannelRef, by: string): Promise<Reply>;
+  unsubscribe(channel: ChannelRef, by: string): Promise<Reply>;
+  /** The schedule, the channel's subscription and its last post. */
+  status(channel: ChannelRef): Promise<Reply>;
+}
 
 /** Options for `createJobsDesk`. */
 export interface JobsDeskOptions {

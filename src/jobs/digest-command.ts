@@ -3,10 +3,11 @@
  * once from fresh fetches and prints it, as text or as the stats JSON. Snapshots go to the configured
  * store, so running it week after week shows the week-over-week changes.
  */
-import { renderText } from '../../adapters/console/render-text.ts';
+
 import type { Config } from '../config.ts';
 import { createContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
+import { renderText } from '../render-text.ts';
 import { createJobs } from './jobs.ts';
 import { loadJobSources } from './sources-file.ts';
 

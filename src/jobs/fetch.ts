@@ -5,6 +5,7 @@
  */
 import ky, { HTTPError, isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import pkg from '../../package.json' with { type: 'json' };
+import { BotError } from '../errors.ts';
 
 /** The User-Agent every job-board request carries. */
 export const USER_AGENT = `careerbot/${pkg.version} (+https://github.com/careerbot/careerbot)`;
@@ -33,13 +34,11 @@ export interface Http {
 }
 
 /** A request that produced no usable JSON; `reason` is a short human string. */
-export class FetchError extends Error {
-  readonly code = 'FETCH_FAILED';
+export class FetchError extends BotError {
   readonly reason: string;
   readonly status?: number;
   constructor(reason: string, status?: number, options?: { cause?: unknown }) {
-    super(reason, options);
-    this.name = 'FetchError';
+    super('FETCH_FAILED', reason, options);
     this.reason = reason;
     if (status !== undefined) this.status = status;
   }

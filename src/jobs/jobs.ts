@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../context.ts';
+import type { DigestPublisher } from '../ports.ts';
 import { createDelivery } from './delivery.ts';
-import { createJobsDesk } from './desk.ts';
+import { createJobsDesk, type JobsDesk } from './desk.ts';
 import { type Collect, createMarket, type Market } from './market.ts';
-import type { DigestPublisher, JobsDesk } from './ports.ts';
 import { createJobsScheduler, createScheduleClock, type JobsScheduler, type ScheduleClock } from './schedule.ts';
 import { type JobSource, loadJobSources } from './sources-file.ts';
 import { createSubscriptions, type Subscriptions } from './subscriptions.ts';

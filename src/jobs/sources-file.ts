@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { BotError, EXIT_SETUP } from '../errors.ts';
 import { SOURCE_TYPES, type SourceType } from './posting.ts';
 
 /** One board or aggregator query to poll, with its id filled in. */
@@ -26,12 +27,10 @@ export interface JobSource {
 }
 
 /** Raised when the sources file is missing or invalid; `problems` lists every issue found. */
-export class JobSourcesError extends Error {
-  readonly code = 'JOB_SOURCES_INVALID';
+export class JobSourcesError extends BotError {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`job sources are invalid:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'JobSourcesError';
+    super('JOB_SOURCES_INVALID', `job sources are invalid:\n  - ${problems.join('\n  - ')}`, { exitCode: EXIT_SETUP });
     this.problems = problems;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { withLock } from '../store/lock.ts';
 import type { Store } from '../store/store.ts';
-import type { ChannelRef, GoneReason, PostRef } from './ports.ts';
+import type { ChannelRef, GoneReason, PostRef } from '../types.ts';
 
 /** A subscribed channel and what happened to it. */
 export interface Subscription {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { BotError, EXIT_SETUP } from '../errors.ts';
 import { FACTOR_IDS, INTENT_IDS, type IntentId } from '../types.ts';
 import { checkNumbersCited, uncitedNumbers } from './numbers.ts';
 import {
@@ -52,12 +53,10 @@ export interface KnowledgeBase {
 }
 
 /** Raised when a knowledge file is missing or invalid; `problems` lists every issue found. */
-export class KnowledgeError extends Error {
-  readonly code = 'KNOWLEDGE_INVALID';
+export class KnowledgeError extends BotError {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`knowledge base is invalid:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'KnowledgeError';
+    super('KNOWLEDGE_INVALID', `knowledge base is invalid:\n  - ${problems.join('\n  - ')}`, { exitCode: EXIT_SETUP });
     this.problems = problems;
   }
 }

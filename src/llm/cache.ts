@@ -5,9 +5,8 @@
  * was shown the same thing. Two people who click the same suggested follow-ups still share one.
  */
 import { createHash } from 'node:crypto';
-import type { Turn } from '../conversation.ts';
 import type { SafeStore } from '../store/safe-store.ts';
-import type { Reply } from '../types.ts';
+import type { Reply, Turn } from '../types.ts';
 import { utcDay } from './budget.ts';
 
 /** A stored answer. */

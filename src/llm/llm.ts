@@ -3,11 +3,12 @@
  * checked and bounded. Off unless OPENAI_API_KEY is set; every failure is a fallback reason, and the
  * caller then gives the knowledge-base answer, so the bot works the same without a model.
  */
-import type { Turn } from '../conversation.ts';
+
 import { cleanInput } from '../input.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';
 import { createSafeStore } from '../store/safe-store.ts';
+import type { Turn } from '../types.ts';
 import { buildAnswerReply, groundIn, judgeAnswer, streamGate } from './answer.ts';
 import { budgetNotice, createBudget, DEFAULT_LIMITS } from './budget.ts';
 import { cacheKey, createAnswerCache } from './cache.ts';

@@ -3,9 +3,10 @@
  * message holds the conversation and the question inside tagged blocks that user text cannot close.
  * Nothing from the configuration or the environment is ever part of a message.
  */
-import type { Turn } from '../conversation.ts';
+
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry } from '../knowledge/schema.ts';
+import type { Turn } from '../types.ts';
 
 /** The exact reply the model gives for anything outside its scope. */
 export const OUT_OF_SCOPE_TOKEN = 'OUT_OF_SCOPE';

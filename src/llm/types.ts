@@ -1,12 +1,11 @@
 /** The LLM layer's public surface: what callers pass in and what they get back. */
 
 import type { Config } from '../config.ts';
-import type { Turn } from '../conversation.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
-import type { IntentId, Reply } from '../types.ts';
+import type { IntentId, Reply, Turn } from '../types.ts';
 import type { Limits } from './budget.ts';
 import type { Usage } from './client.ts';
 

@@ -4,16 +4,16 @@
  * attempt; a token the platform refuses will not fix itself, so that stops start-up with one line.
  * Adapters translate their SDK's errors into `AdapterStartError`; this module never sees an SDK.
  */
+
+import { BotError, EXIT_SETUP } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Adapter } from '../types.ts';
+import type { Adapter } from '../ports.ts';
 
 /** An adapter could not start; `retry` says whether trying again later can help (network) or not (refused token). */
-export class AdapterStartError extends Error {
-  override readonly name = 'AdapterStartError';
-  readonly code = 'ADAPTER_START';
+export class AdapterStartError extends BotError {
   readonly retry: boolean;
   constructor(message: string, options: { retry: boolean; cause?: unknown }) {
-    super(message, { cause: options.cause });
+    super('ADAPTER_START', message, { cause: options.cause, exitCode: EXIT_SETUP });
     this.retry = options.retry;
   }
 }

@@ -4,11 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BotError } from '../errors.ts';
 import type { Store } from './store.ts';
 
 /** Raised when a lock stays taken for longer than the caller is willing to wait. */
-export class LockTimeoutError extends Error {
-  readonly code = 'LOCK_TIMEOUT';
+export class LockTimeoutError extends BotError {
+  constructor(message: string) {
+    super('LOCK_TIMEOUT', message);
+  }
 }
 
 /** Options for `withLock`: how long a holder may keep it, and how long to wait for it. */

@@ -5,13 +5,15 @@
  */
 import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BotError, EXIT_SETUP } from '../errors.ts';
 import { ensureFolder } from './folder.ts';
 import { KeyvNodeSqlite } from './sqlite-adapter.ts';
 
 /** The store could not be opened at start-up; the message is one line naming the path and DATA_DIR. */
-export class StoreOpenError extends Error {
-  override readonly name = 'StoreOpenError';
-  readonly code = 'STORE_OPEN';
+export class StoreOpenError extends BotError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('STORE_OPEN', message, { ...options, exitCode: EXIT_SETUP });
+  }
 }
 
 const errno = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;

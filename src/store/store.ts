@@ -3,6 +3,7 @@
  * `REDIS_URL` is set. Callers use the small `Store` facade and the key builders in `keys`.
  */
 import Keyv from 'keyv';
+import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { openSqliteStore } from './open-sqlite.ts';
 
@@ -33,8 +34,10 @@ export const keys = {
 export const STORE_TIMEOUT_MS = 2_000;
 
 /** Raised when the store does not answer within `STORE_TIMEOUT_MS`. */
-export class StoreTimeoutError extends Error {
-  readonly code = 'STORE_TIMEOUT';
+export class StoreTimeoutError extends BotError {
+  constructor(message: string) {
+    super('STORE_TIMEOUT', message);
+  }
 }
 
 function withTimeout<T>(operation: string, promise: Promise<T>, ms: number): Promise<T> {

@@ -1,8 +1,7 @@
 /** Turns a viability result into a platform-neutral reply. */
 import { topicChoice } from '../answers/compose.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
-import type { Rating, Reply } from '../types.ts';
-import type { ViabilityResult } from './score.ts';
+import type { Rating, Reply, ViabilityResult } from '../types.ts';
 
 const LABEL: Record<Rating, string> = { favourable: 'favourable', mixed: 'mixed', risk: 'risk' };
 

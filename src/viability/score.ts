@@ -5,37 +5,15 @@
 import { toReplyFact } from '../answers/compose.ts';
 import type { KnowledgeBase } from '../knowledge/loader.ts';
 import type { Rubric } from '../knowledge/schema.ts';
-import { FACTOR_IDS, type FactorId, type Rating, type ReplyFact, type ScorecardRow } from '../types.ts';
-
-/** Answers keyed by question id, each an option value. */
-export type Answers = Record<string, string>;
-
-/** A scored questionnaire, as stored per user. */
-export interface ViabilityResult {
-  answers: Answers;
-  rows: ScorecardRow[];
-  score: number;
-  verdict: { id: string; title: string; text: string };
-  /** Three steps, for the weakest factors first. */
-  nextSteps: NextStep[];
-  /** ISO timestamp. */
-  at: string;
-  knowledgeVersion: string;
-}
-
-/** One next step shown with a result: the factor it improves and the fact it rests on. */
-export interface NextStep {
-  id: string;
-  factor: FactorId;
-  text: string;
-  fact: ReplyFact;
-}
-
-/** A problem with one answer, named by question id. */
-export interface AnswerProblem {
-  question: string;
-  message: string;
-}
+import {
+  type AnswerProblem,
+  type Answers,
+  FACTOR_IDS,
+  type Rating,
+  type ReplyFact,
+  type ScorecardRow,
+  type ViabilityResult,
+} from '../types.ts';
 
 const POINTS: Record<Rating, number> = { favourable: 1, mixed: 0, risk: -1 };
 

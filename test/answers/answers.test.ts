@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderText } from '../../adapters/console/render-text.ts';
+import { renderText } from '../../src/render-text.ts';
 import { ask, botOver, writeKnowledge } from './temp-knowledge.ts';
 
 // Six facts in a file order that a fixed page would get wrong: the hourly rate and the UK figure come last.
@@ -78,7 +78,8 @@ describe('issue 12: answers choose facts by the words of the question', () => {
     const first = await bot.handle(ask('how much do prompt engineers make?'));
     const more = first.choices.find((c) => /all figures/i.test(c.label));
     expect(more?.intent).toBe('compensation');
-    const all = bot.answerIntent('compensation', more?.question);
+    if (!more) throw new Error('no "All figures" choice');
+    const all = await bot.handle({ ...ask('(picked)'), choice: more });
     expect(all.facts.map((f) => f.ref).sort()).toEqual(FACTS.map((f) => `compensation/${f.id}`).sort());
     expect(all.advice).toHaveLength(4);
     const typed = await bot.handle(ask('show me all the figures on prompt engineer pay'));

@@ -6,15 +6,15 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { type Bot, createBot } from '../../src/bot.ts';
+import { createBot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type AppContext, createContext } from '../../src/context.ts';
 import { createJobs } from '../../src/jobs/jobs.ts';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import type { Fact } from '../../src/knowledge/schema.ts';
+import type { Bot, IncomingMessage } from '../../src/ports.ts';
 import { createRouter } from '../../src/router/router.ts';
 import { createStore } from '../../src/store/store.ts';
-import type { IncomingMessage } from '../../src/types.ts';
 import { captureLogger, tempDir } from '../helpers/context.ts';
 
 /** The test source every chosen fact cites. */

@@ -3,16 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { type Bot, createBot } from '../../src/bot.ts';
+import { createBot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type AppContext, createContext } from '../../src/context.ts';
 import { createJobs, type Jobs } from '../../src/jobs/jobs.ts';
 import type { JobSource } from '../../src/jobs/sources-file.ts';
 import { type KnowledgeBase, loadKnowledge } from '../../src/knowledge/loader.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { Bot, IncomingMessage } from '../../src/ports.ts';
 import { createRouter, type Router } from '../../src/router/router.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
-import type { IncomingMessage } from '../../src/types.ts';
 
 let shared: { kb: KnowledgeBase; router: Router } | undefined;
 

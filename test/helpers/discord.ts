@@ -1,9 +1,9 @@
 /** Starts the real Discord adapter (real discord.js) against a FakeDiscord, over the real bot and knowledge base. */
 import { afterEach } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
-import type { Bot } from '../../src/bot.ts';
+import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { JobSource } from '../../src/jobs/sources-file.ts';
+import type { Bot } from '../../src/ports.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../harness/discord-fake.ts';
 import { createTestBot } from './context.ts';

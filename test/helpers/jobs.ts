@@ -1,15 +1,8 @@
 /** Builders for jobs-digest tests: postings, and a platform stand-in that keeps posts in memory. */
 
-import {
-  ChannelGoneError,
-  type ChannelRef,
-  type DigestPublisher,
-  type GoneReason,
-  MessageGoneError,
-  type PostRef,
-} from '../../src/jobs/ports.ts';
+import { ChannelGoneError, MessageGoneError } from '../../src/errors.ts';
 import type { Posting } from '../../src/jobs/posting.ts';
-import type { Reply } from '../../src/types.ts';
+import type { ChannelRef, DigestPublisher, GoneReason, PostRef, Reply } from '../../src/ports.ts';
 import type { FakeSourceSpec } from '../harness/job-boards-fake.ts';
 
 /** A board that answers and one that hangs half a second before it fails: a collection that takes a moment. */

@@ -1,9 +1,9 @@
 /** Starts the real Slack adapter (real Bolt) against a FakeSlack, over the real bot and knowledge base. */
 import type { EndpointLimits } from '../../adapters/slack/guarded-receiver.ts';
-import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
-import type { Bot } from '../../src/bot.ts';
+import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { JobSource } from '../../src/jobs/sources-file.ts';
+import type { Bot } from '../../src/ports.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FAKE_IDS, FakeSlack } from '../harness/slack-fake.ts';
 import { createTestBot } from './context.ts';

@@ -9,10 +9,10 @@ import { createContext } from '../../src/context.ts';
 import { collectPostings } from '../../src/jobs/collect.ts';
 import { createJobs } from '../../src/jobs/jobs.ts';
 import { weekKey } from '../../src/jobs/market.ts';
-import type { ChannelRef } from '../../src/jobs/ports.ts';
 import { type JobSource, loadJobSources } from '../../src/jobs/sources-file.ts';
 import { isoWeek } from '../../src/jobs/week.ts';
 import { plainLiterals } from '../../src/literal.ts';
+import type { ChannelRef } from '../../src/ports.ts';
 import { createStore } from '../../src/store/store.ts';
 import {
   FIXTURE_NOW,

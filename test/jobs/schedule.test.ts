@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
 import { createJobs } from '../../src/jobs/jobs.ts';
-import type { ChannelRef } from '../../src/jobs/ports.ts';
+import type { ChannelRef } from '../../src/ports.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
 import { captureLogger, realKnowledge } from '../helpers/context.ts';
 import { memoryPublisher } from '../helpers/jobs.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
 import type { Entry, Fact } from '../../src/knowledge/schema.ts';
-import { FACTOR_IDS } from '../../src/types.ts';
+import { FACTOR_IDS } from '../../src/ports.ts';
 
 const kb = loadKnowledge('knowledge');
 const ARTICLE = 'muo-landscape-2024';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/loader.ts';
 import { extractNumbers } from '../../src/knowledge/numbers.ts';
-import { FACTOR_IDS, INTENT_IDS } from '../../src/types.ts';
+import { FACTOR_IDS, INTENT_IDS } from '../../src/ports.ts';
 import { tempDir } from '../helpers/context.ts';
 
 const { dir, cleanup } = tempDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.ts';
-import type { IntentId } from '../../src/types.ts';
+import type { IntentId } from '../../src/ports.ts';
 
 const kb = loadKnowledge('knowledge');
 

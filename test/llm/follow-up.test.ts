@@ -1,8 +1,8 @@
 /** Follow-up answers through the real SDK against the local fake: grounding, citations, the number rule, the cache. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Turn } from '../../src/bot.ts';
 import { createLlm, type Llm } from '../../src/llm/llm.ts';
 import { buildMessages, SYSTEM_PROMPT } from '../../src/llm/prompt.ts';
+import type { Turn } from '../../src/ports.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { OpenAiFake } from '../harness/openai-fake.ts';
 import { captureLogger, realKnowledge } from '../helpers/context.ts';

@@ -1,6 +1,6 @@
 /** pickIntent: structured output limited to the candidates, and undefined on anything doubtful. */
 import { describe, expect, it } from 'vitest';
-import type { IntentId } from '../../src/types.ts';
+import type { IntentId } from '../../src/ports.ts';
 import { fakeReply } from '../harness/openai-fake.ts';
 import { useTestLlm } from '../helpers/llm.ts';
 

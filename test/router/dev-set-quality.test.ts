@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { IntentId } from '../../src/types.ts';
+import type { IntentId } from '../../src/ports.ts';
 import { realKnowledge } from '../helpers/context.ts';
 
 // Guards against a knowledge-base edit that quietly breaks routing: the same bars as the issue sets for

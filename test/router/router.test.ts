@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INTENT_IDS } from '../../src/types.ts';
+import { INTENT_IDS } from '../../src/ports.ts';
 import { createTestBot, message, realKnowledge } from '../helpers/context.ts';
 
 const { router } = realKnowledge();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Adapter } from '../../src/ports.ts';
 import { AdapterStartError, startAdapters } from '../../src/startup/adapter-start.ts';
-import type { Adapter } from '../../src/types.ts';
 import { captureLogger } from '../helpers/context.ts';
 
 /** A platform adapter whose `start()` throws the given errors in turn, then succeeds. */

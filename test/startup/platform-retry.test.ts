@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDiscordAdapter } from '../../adapters/discord/discord-adapter.ts';
-import { createSlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import { createDiscordAdapter } from '../../adapters/discord/index.ts';
+import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { startAdapters } from '../../src/startup/adapter-start.ts';
 import { FakeDiscord } from '../harness/discord-fake.ts';
 import { FakeSlack } from '../harness/slack-fake.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FACTOR_IDS, type Rating } from '../../src/types.ts';
-import { type Answers, scoreViability } from '../../src/viability/score.ts';
+import type { Answers } from '../../src/ports.ts';
+import { FACTOR_IDS, type Rating } from '../../src/ports.ts';
+import { scoreViability } from '../../src/viability/score.ts';
 import { realKnowledge } from '../helpers/context.ts';
 
 const { kb } = realKnowledge();

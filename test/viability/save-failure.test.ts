@@ -50,14 +50,17 @@ describe('viability check in chat when the store cannot save', () => {
   it('issue 10: a scored result that cannot be saved is shown with a note that it was not kept', async () => {
     const { bot, file } = await botOnDisk();
     cleanups.push(refuseWrites(file, '%viability:%'));
-    const { reply } = await bot.completeViability('test:U1', MIDDLING_PROFILE);
+    const outcome = await bot.submitViability({ platform: 'test', id: 'U1' }, MIDDLING_PROFILE);
+    if (!outcome.ok) throw new Error('the profile should be valid');
+    const { reply } = outcome;
     expect(reply.kind).toBe('viability');
     expect(reply.footer).toMatch(/couldn't save this result/i);
   });
 
   it('a saved result has no such note', async () => {
     const { bot } = await botOnDisk();
-    const { reply } = await bot.completeViability('test:U1', MIDDLING_PROFILE);
-    expect(reply.footer ?? '').not.toMatch(/couldn't save/i);
+    const outcome = await bot.submitViability({ platform: 'test', id: 'U1' }, MIDDLING_PROFILE);
+    if (!outcome.ok) throw new Error('the profile should be valid');
+    expect(outcome.reply.footer ?? '').not.toMatch(/couldn't save/i);
   });
 });

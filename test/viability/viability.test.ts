@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACTOR_IDS } from '../../src/types.ts';
+import { FACTOR_IDS } from '../../src/ports.ts';
 import { viabilityReply } from '../../src/viability/render.ts';
 import { scoreViability, validateAnswers } from '../../src/viability/score.ts';
 import { STRONG_PROFILE, WEAK_PROFILE } from '../fixtures/viability-answers.ts';

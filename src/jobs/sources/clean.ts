@@ -4,7 +4,7 @@
  * what is shown, invisible characters, or ten thousand characters that push every other opening out of a
  * message. Text leaves here as one short, printable line; each platform still escapes its own markup.
  */
-import { clip } from '../../text-fit.ts';
+import { clip } from '../../input.ts';
 
 /** Longest text kept per field, in characters (an ellipsis marks a cut). */
 export const FIELD_LIMITS = { title: 120, company: 80, location: 120, reason: 160 } as const;

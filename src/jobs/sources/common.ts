@@ -3,6 +3,7 @@
  * (title first; validation and description work only for in-scope jobs). Field readers are in fields.ts.
  */
 import type { z } from 'zod';
+import { BotError } from '../../errors.ts';
 import { classifyTitle } from '../families.ts';
 import type { FamilyId, Posting, SourceType } from '../posting.ts';
 import type { JobSource } from '../sources-file.ts';
@@ -52,12 +53,10 @@ export interface SourceModule {
 }
 
 /** The payload is JSON but not the shape the source documents; `reason` is the short human string. */
-export class ShapeError extends Error {
-  readonly code = 'UNEXPECTED_SHAPE';
+export class ShapeError extends BotError {
   readonly reason: string;
   constructor(detail: string) {
-    super(`unexpected shape: ${detail}`);
-    this.name = 'ShapeError';
+    super('UNEXPECTED_SHAPE', `unexpected shape: ${detail}`);
     this.reason = this.message;
   }
 }

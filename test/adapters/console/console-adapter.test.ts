@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../adapters/console/console-adapter.ts';
+import { createConsoleAdapter } from '../../../adapters/console/index.ts';
 import { createTestBot } from '../../helpers/context.ts';
 
 /** Plays lines into the console adapter and returns everything it printed. */

@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../adapters/console/console-adapter.ts';
+import { createConsoleAdapter } from '../../../adapters/console/index.ts';
 import { createTestBot, realKnowledge } from '../../helpers/context.ts';
 
 interface ChatOptions {

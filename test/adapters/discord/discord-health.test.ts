@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/discord-adapter.ts';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.ts';
 import { type HealthServer, startHealthServer } from '../../../src/health.ts';
 import { FakeDiscord } from '../../harness/discord-fake.ts';
 import { createTestBot } from '../../helpers/context.ts';

@@ -1,9 +1,9 @@
 import type { APIEmbed } from 'discord.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { digestNonce } from '../../../adapters/discord/jobs-publisher.ts';
+import { ChannelGoneError, MessageGoneError } from '../../../src/errors.ts';
 import { digestMarker } from '../../../src/jobs/delivery.ts';
-import { ChannelGoneError, type DigestPublisher, MessageGoneError } from '../../../src/jobs/ports.ts';
-import type { Reply } from '../../../src/types.ts';
+import type { DigestPublisher, Reply } from '../../../src/ports.ts';
 import { type ChannelErrorCode, DISCORD_IDS, humanUser } from '../../harness/discord-fake.ts';
 import { type DiscordRig, useDiscordRig } from '../../helpers/discord.ts';
 

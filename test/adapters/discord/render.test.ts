@@ -23,7 +23,7 @@ import {
 } from '../../../adapters/discord/viability-flow.ts';
 import { answerReply, clarifyReply } from '../../../src/answers/compose.ts';
 import { loadKnowledge } from '../../../src/knowledge/loader.ts';
-import type { Reply, ReplyFact } from '../../../src/types.ts';
+import type { Reply, ReplyFact } from '../../../src/ports.ts';
 import { viabilityReply } from '../../../src/viability/render.ts';
 import { scoreViability } from '../../../src/viability/score.ts';
 import { STRONG_PROFILE } from '../../fixtures/viability-answers.ts';

@@ -3,7 +3,7 @@
  * it that route reports the Discord connection too (the separate health server cannot share the port).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.ts';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
 import { healthReport } from '../../../src/health.ts';
 import { FakeSlack } from '../../harness/slack-fake.ts';
 import { createTestBot } from '../../helpers/context.ts';

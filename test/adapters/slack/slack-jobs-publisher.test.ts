@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ChannelGoneError, type DigestPublisher, MessageGoneError } from '../../../src/jobs/ports.ts';
-import type { Reply } from '../../../src/types.ts';
+import { ChannelGoneError, MessageGoneError } from '../../../src/errors.ts';
+import type { DigestPublisher, Reply } from '../../../src/ports.ts';
 import { FAKE_IDS } from '../../harness/slack-fake.ts';
 import { blockText, type SlackRig, useSlackRig } from '../../helpers/slack.ts';
 

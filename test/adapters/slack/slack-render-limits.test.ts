@@ -1,6 +1,6 @@
 /** Issue 10: replies with degenerate parts still post, now that FakeSlack refuses what Slack refuses. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../../src/types.ts';
+import type { Reply } from '../../../src/ports.ts';
 import { FAKE_IDS } from '../../harness/slack-fake.ts';
 import { type SlackRig, useSlackRig } from '../../helpers/slack.ts';
 

@@ -1,6 +1,6 @@
 /** The progress relay the Slack and Discord adapters share to show a model's streamed text: throttled, serial, settled. */
 import { describe, expect, it } from 'vitest';
-import { createProgressRelay, type ProgressView } from '../src/progress-relay.ts';
+import { createProgressRelay, type ProgressView } from '../../../adapters/shared/progress-relay.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -8,10 +8,10 @@
  */
 import { Client, Events, GatewayIntentBits, MessagePayload, Partials, REST, Routes, Status } from 'discord.js';
 import PQueue from 'p-queue';
-import type { Bot } from '../../src/bot.ts';
+import type { Bot } from '../../src/ports.ts';
 import type { AppContext } from '../../src/context.ts';
 import { createCooldown } from '../../src/cooldown.ts';
-import type { Adapter } from '../../src/types.ts';
+import type { Adapter } from '../../src/ports.ts';
 import { handleInteraction } from './interactions.ts';
 import { createDiscordDigestPublisher } from './jobs-publisher.ts';
 import { handleMessage } from './messages.ts';

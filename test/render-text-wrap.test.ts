@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, wrapText } from '../../../adapters/console/wrap.ts';
+import { columnsOf, wrapText } from '../src/render-text.ts';
 
 const TEXT = 'Most prompt engineering listings on Indeed and Upwork paid $70,000–$200,000 a year (June 2023).';
 

@@ -6,10 +6,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver } from '@slack/bolt';
-import type { Bot } from '../../src/bot.ts';
+import type { Bot } from '../../src/ports.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { healthReport } from '../../src/health.ts';
-import type { Adapter } from '../../src/types.ts';
+import type { Adapter } from '../../src/ports.ts';
 import { attachAckGate } from './ack-gate.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { type EndpointLimits, GuardedReceiver } from './guarded-receiver.ts';

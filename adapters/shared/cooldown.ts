@@ -29,3 +29,8 @@ export function createCooldown({ limit = 5, windowMs = 10_000 } = {}): Cooldown 
     },
   };
 }
+
+/** The sentence users see when they are rate limited by the cooldown. */
+export function cooldownText(waitMs: number): string {
+  return `You're asking faster than I can keep up. Please wait ${Math.ceil(waitMs / 1000)} s and try again.`;
+}

@@ -1,5 +1,5 @@
 /** Builds the core's `IncomingMessage` from the fields every platform payload has. */
-import type { IncomingMessage } from './types.ts';
+import type { CommandCall, IncomingMessage, ReplyChoice } from '../../src/ports.ts';
 
 /** The fields an adapter reads off a platform event. */
 export interface IncomingFields {
@@ -9,6 +9,10 @@ export interface IncomingFields {
   user: string;
   channel: string;
   thread?: string;
+  /** A slash command the platform parsed. */
+  command?: CommandCall;
+  /** A button or menu pick. */
+  choice?: ReplyChoice;
 }
 
 /** A platform-neutral message; `platform` is only a label for logs and per-user keys. */
@@ -20,5 +24,7 @@ export function createIncoming(platform: string, fields: IncomingFields): Incomi
     author: { id: fields.user },
     conversation: { id: fields.channel, threadId: fields.thread },
     kind: fields.kind,
+    ...(fields.command ? { command: fields.command } : {}),
+    ...(fields.choice ? { choice: fields.choice } : {}),
   };
 }

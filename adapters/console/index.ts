@@ -4,11 +4,9 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot } from '../../src/bot.ts';
-import type { Adapter, Reply } from '../../src/types.ts';
+import type { Adapter, Bot, Reply } from '../../src/ports.ts';
+import { columnsOf, renderText } from '../../src/render-text.ts';
 import { commandsText, greetingText, noSuchOptionText } from './console-text.ts';
-import { renderText } from './render-text.ts';
-import { columnsOf } from './wrap.ts';
 
 /** Options for the console adapter; streams default to the process's stdin/stdout. */
 export interface ConsoleAdapterOptions {
@@ -80,21 +78,19 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
           if (!thinking) write('(thinking…)');
           thinking = true;
         };
-        // A topic choice answers its intent directly; a command or a plain question goes through the bot.
-        const reply =
-          picked?.intent && !picked.question.startsWith('/')
-            ? bot.answerIntent(picked.intent, picked.question)
-            : await bot.handle(
-                {
-                  id: `console-${counter}`,
-                  platform: 'console',
-                  text,
-                  author: { id: options.userName ?? 'local', name: options.userName },
-                  conversation: { id: 'console' },
-                  kind: 'direct',
-                },
-                { onProgress },
-              );
+        // A picked number carries its choice: the bot answers a topic directly, runs a command, or asks its question.
+        const reply = await bot.handle(
+          {
+            id: `console-${counter}`,
+            platform: 'console',
+            text,
+            author: { id: options.userName ?? 'local', name: options.userName },
+            conversation: { id: 'console' },
+            kind: 'direct',
+            ...(picked ? { choice: picked } : {}),
+          },
+          { onProgress },
+        );
         lastChoices = reply.choices;
         show(reply);
         prompt();
