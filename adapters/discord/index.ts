@@ -4,25 +4,37 @@
  * - `GuildMessages`: MESSAGE_CREATE for mentions in server channels and threads;
  * - `DirectMessages` (with the `Channel` partial): MESSAGE_CREATE for DMs.
  * It does not ask for the privileged `MessageContent` intent: Discord delivers the text of messages that
- * mention the bot, and of DMs, without it. Handlers live in `interactions.ts` and `messages.ts`.
+ * mention the bot, and of DMs, without it. Handlers: `messages.ts` (mentions, DMs, threads), `commands.ts`
+ * (slash commands), `buttons.ts` (button clicks), `viability.ts` (the form's menus and buttons).
  */
-import { Client, Events, GatewayIntentBits, MessagePayload, Partials, REST, Routes, Status } from 'discord.js';
-import PQueue from 'p-queue';
-import type { Bot } from '../../src/ports.ts';
-import type { AppContext } from '../../src/context.ts';
-import { createCooldown } from '../../src/cooldown.ts';
-import type { Adapter } from '../../src/ports.ts';
-import { handleInteraction } from './interactions.ts';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  MessagePayload,
+  Partials,
+  REST,
+  Routes,
+  Status,
+} from 'discord.js';
+import type { Logger } from '../../src/logger.ts';
+import type { Adapter, Bot, ScopedStore } from '../../src/ports.ts';
+import { createCooldown } from '../shared/cooldown.ts';
+import { createWorkQueue } from '../shared/work-queue.ts';
+import { handleButton } from './buttons.ts';
+import { handleCommand } from './commands.ts';
+import type { DiscordEnv } from './handler-env.ts';
 import { createDiscordDigestPublisher } from './jobs-publisher.ts';
 import { handleMessage } from './messages.ts';
 import { ALLOWED_MENTIONS_NONE, renderReply } from './render.ts';
 import type { AnswerableInteraction, ResponsePayload } from './responder.ts';
 import { discordStartError } from './start-errors.ts';
+import { viabilitySelect } from './viability.ts';
+import { CUSTOM_VIABILITY } from './viability-page.ts';
 
-/** Discord settings; tests pass the fake's URL as `apiUrl`. */
-export interface DiscordAdapterOptions {
-  ctx: AppContext;
-  bot: Bot;
+/** Discord's own settings; tests pass the fake's URL as `apiUrl`, and the test-only knobs below. */
+export interface DiscordConfig {
   token: string;
   /** Replaces https://discord.com/api (tests, proxies). The gateway URL still comes from `/gateway/bot`. */
   apiUrl?: string;
@@ -38,15 +50,21 @@ export interface DiscordAdapterOptions {
   cooldown?: { limit: number; windowMs: number };
 }
 
+/** What the adapter gets: the bot, a logger, a store scoped to `discord:`, and its own settings. */
+export interface DiscordAdapterOptions {
+  bot: Bot;
+  logger: Logger;
+  store: ScopedStore;
+  config: DiscordConfig;
+}
+
 /** The adapter plus the client, for tests and the composition root. */
 export interface DiscordAdapter extends Adapter {
   readonly client: Client;
 }
 
 /** Creates the Discord adapter; nothing connects until `start()`. */
-export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
-  const { ctx, bot } = options;
-  const logger = ctx.logger.child({ adapter: 'discord' });
+export function createDiscordAdapter({ bot, logger, store, config: options }: DiscordAdapterOptions): DiscordAdapter {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
@@ -74,28 +92,28 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       auth: false,
     });
   };
-  const deps = {
-    ctx,
+  const env: DiscordEnv = {
     bot,
     logger,
+    store,
     cooldown: createCooldown(options.cooldown),
     deferAfterMs: options.deferAfterMs,
     progressIntervalMs: options.progressIntervalMs,
     load: { inFlight: 0 },
-    queue: new PQueue({ concurrency: 2 }),
+    work: createWorkQueue(),
     editOriginal,
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
-    deps.load.inFlight += 1;
-    handleInteraction(interaction, deps)
+    env.load.inFlight += 1;
+    handleInteraction(interaction, env)
       .catch((err) => logger.error({ err }, 'interaction failed'))
       .finally(() => {
-        deps.load.inFlight -= 1;
+        env.load.inFlight -= 1;
       });
   });
   client.on(Events.MessageCreate, (message) => {
-    handleMessage(message, deps).catch((err) => logger.error({ err }, 'message handling failed'));
+    handleMessage(message, env).catch((err) => logger.error({ err }, 'message handling failed'));
   });
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway session resumed'));
@@ -136,4 +154,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await channel.send({ embeds, components, allowedMentions: ALLOWED_MENTIONS_NONE });
     },
   };
+}
+
+/** Routes one interaction to its handler; others (autocomplete, another app's menus) are ignored. */
+async function handleInteraction(interaction: Interaction, env: DiscordEnv): Promise<void> {
+  if (interaction.isChatInputCommand()) return handleCommand(interaction, env);
+  if (interaction.isButton()) return handleButton(interaction, env);
+  if (interaction.isStringSelectMenu() && interaction.customId.startsWith(`${CUSTOM_VIABILITY}:`)) {
+    return viabilitySelect(interaction, env);
+  }
 }

@@ -10,8 +10,7 @@ import {
   PermissionFlagsBits,
   type PermissionsString,
 } from 'discord.js';
-import type { ChannelRef } from '../../src/ports.ts';
-import type { Reply } from '../../src/ports.ts';
+import type { ChannelRef, Reply } from '../../src/ports.ts';
 
 /** The checked channel, or the polite refusal to show instead. */
 export type DiscordAccess = { ok: true; channel: ChannelRef } | { ok: false; refusal: Reply };

@@ -1,65 +1,67 @@
 /**
  * Discord's `/jobs`: this week's job digest privately (`action: digest`, the default), or `subscribe`,
- * `unsubscribe` and `status` for the channel it is run in. Every answer is ephemeral and goes through the
- * responder (answered at once when idle, deferred and edited under load). Who may change a subscription
- * is checked here (`jobs-access.ts`) before the core is called.
+ * `unsubscribe` and `status` for the channel it is run in. Who may change a subscription is checked here
+ * (`jobs-access.ts`); only then does the command name the channel for the core, which does the rest. Every
+ * answer is private and goes through the responder (answered at once when idle, deferred under load or
+ * while the boards are read).
  */
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { JobsDesk } from '../../src/ports.ts';
-import type { Reply } from '../../src/ports.ts';
-import { JOBS_ACTION_OPTION, type JobsAction } from './commands.ts';
-import { type DiscordDeps, timing } from './deps.ts';
+import type { ChannelRef, CommandInfo, Reply } from '../../src/ports.ts';
+import { createIncoming } from '../shared/incoming.ts';
+import type { DiscordEnv } from './handler-env.ts';
+import { timing } from './interaction-load.ts';
 import { channelRefOf, checkDiscordAccess, refusal } from './jobs-access.ts';
 import { renderReply } from './render.ts';
 import { respond } from './responder.ts';
 
-async function answer(
-  interaction: ChatInputCommandInteraction,
-  desk: JobsDesk,
-  onCollecting: (note: string) => void,
-): Promise<Reply> {
-  const action = (interaction.options.getString(JOBS_ACTION_OPTION) ?? 'digest') as JobsAction;
-  switch (action) {
-    case 'digest':
-      return desk.digest({ onCollecting });
-    case 'subscribe':
-    case 'unsubscribe': {
-      const access = checkDiscordAccess(interaction, action === 'subscribe' ? 'manage_and_post' : 'manage');
-      if (!access.ok) return access.refusal;
-      return action === 'subscribe'
-        ? desk.subscribe(access.channel, interaction.user.id)
-        : desk.unsubscribe(access.channel, interaction.user.id);
-    }
-    case 'status':
-      return desk.status(channelRefOf(interaction));
-    default:
-      // Only a stale command definition can send another value; say what the current ones are.
-      return {
-        ...refusal('How to use /jobs', 'Pick an action: digest (the default), subscribe, unsubscribe or status.'),
-        kind: 'help',
-      };
-  }
+/**
+ * Discord only sends the option's registered choices, so another value means the command definition is out
+ * of date (registered before the registry changed): say what the current choices are, the first the default.
+ */
+function staleAction(values: readonly string[]): Reply {
+  const [first, ...rest] = values;
+  const others = rest.length > 1 ? `${rest.slice(0, -1).join(', ')} or ${rest.at(-1)}` : (rest[0] ?? '');
+  const list = [`${first} (the default)`, others].filter(Boolean).join(', ');
+  return { ...refusal('How to use /jobs', `Pick an action: ${list}.`), kind: 'help' };
 }
 
-/** Answers `/jobs` privately. */
-export async function jobsCommand(interaction: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
+/** The channel the core may act on: checked for a subscription change, as is for status, none for the digest. */
+function channelFor(
+  interaction: ChatInputCommandInteraction,
+  action: string,
+): { channel?: ChannelRef } | { refusal: Reply } {
+  if (action === 'status') return { channel: channelRefOf(interaction) };
+  if (action !== 'subscribe' && action !== 'unsubscribe') return {};
+  const access = checkDiscordAccess(interaction, action === 'subscribe' ? 'manage_and_post' : 'manage');
+  return access.ok ? { channel: access.channel } : { refusal: access.refusal };
+}
+
+/** Answers `/jobs` privately; `info` is the registry's `/jobs`, whose option names the action. */
+export async function jobsCommand(
+  interaction: ChatInputCommandInteraction,
+  env: DiscordEnv,
+  info: CommandInfo,
+): Promise<void> {
+  const action = (interaction.options.getString(info.option?.name ?? 'action') ?? '').trim();
+  const values = info.option?.choices?.map((c) => c.value) ?? [];
   await respond(
     interaction,
     async (onProgress) => {
-      // Reading the boards takes seconds: the responder defers and shows the note until the digest is edited in.
-      const onCollecting = (note: string) => onProgress(note.replace(/…$/, ''));
-      const reply = await answer(interaction, deps.bot.jobs, onCollecting).catch((err: unknown): Reply => {
-        deps.logger.error({ err, channel: interaction.channelId }, '/jobs failed');
-        return {
-          ...refusal(
-            'Something went wrong on my side',
-            'I could not finish that. Please try `/jobs` again in a moment.',
-          ),
-          kind: 'error',
-        };
+      if (action !== '' && values.length > 0 && !values.includes(action)) return renderReply(staleAction(values));
+      const where = channelFor(interaction, action);
+      if ('refusal' in where) return renderReply(where.refusal);
+      const message = createIncoming('discord', {
+        id: interaction.id,
+        text: action,
+        kind: 'command',
+        user: interaction.user.id,
+        channel: interaction.channelId,
+        command: { name: 'jobs', text: action, ...where },
       });
-      return renderReply(reply);
+      // Reading the boards takes seconds: the responder defers and shows the note until the digest is edited in.
+      const onNote = (note: string) => onProgress(note.replace(/…$/, ''));
+      return renderReply(await env.bot.handle(message, { onNote }));
     },
-    { mode: 'reply', ephemeral: true, ...timing(deps) },
+    { mode: 'reply', ephemeral: true, ...timing(env) },
   );
 }

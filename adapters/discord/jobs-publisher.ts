@@ -7,11 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { type APIEmbed, type APIMessage, type Client, DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
-import { neutraliseMentions } from '../../src/input.ts';
 import { ChannelGoneError, MessageGoneError } from '../../src/errors.ts';
-import { type DigestPublisher, type GoneReason, type PostRef } from '../../src/ports.ts';
-import { clip } from '../../src/text-fit.ts';
-import type { Reply } from '../../src/ports.ts';
+import { clip, neutraliseMentions } from '../../src/input.ts';
+import type { DigestPublisher, GoneReason, PostRef, Reply } from '../../src/ports.ts';
 import { renderReply } from './render.ts';
 
 /** How many recent messages `find` reads (one page); the bot posts one digest a week. */

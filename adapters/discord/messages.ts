@@ -6,14 +6,18 @@
  * shows progress and is edited into the answer (`progress.ts`).
  */
 import type { Message, ThreadChannel } from 'discord.js';
-import { cooldownText, type DiscordDeps, toIncoming } from './deps.ts';
+import { cooldownText } from '../shared/cooldown.ts';
+import { createIncoming } from '../shared/incoming.ts';
+import { discordPlainText } from '../shared/mentions.ts';
+import type { DiscordEnv } from './handler-env.ts';
 import { createMessageProgress, type MessageBody } from './progress.ts';
 import { ALLOWED_MENTIONS_NONE, renderReply } from './render.ts';
 
 /** How long the bot remembers which conversation an answer or a thread belongs to. */
-const LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-const answerKey = (messageId: string) => `discord:answer:${messageId}`;
-const threadKey = (threadId: string) => `discord:thread:${threadId}`;
+export const LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+// Scoped to `discord:` by the store the adapter is given.
+const answerKey = (messageId: string) => `answer:${messageId}`;
+const threadKey = (threadId: string) => `thread:${threadId}`;
 
 /** Conversation a message continues: the original channel and the message that started it. */
 interface Conversation {
@@ -21,40 +25,36 @@ interface Conversation {
   root: string;
 }
 
-/** Removes Discord mention markup (users, roles, channels, @everyone/@here) from message text. */
-export function stripMentions(content: string): string {
-  return content
-    .replace(/<@[!&]?\d+>/g, ' ')
-    .replace(/<#\d+>/g, ' ')
-    .replace(/@(everyone|here)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Answers a message when it is a DM or mentions the bot; ignores bots, system messages and the rest. */
-export async function handleMessage(message: Message, deps: DiscordDeps): Promise<void> {
-  const { bot, ctx, cooldown } = deps;
+export async function handleMessage(message: Message, env: DiscordEnv): Promise<void> {
+  const { bot, store, cooldown } = env;
   if (message.author.bot || message.system) return;
   const me = message.client.user;
   const dm = !message.inGuild();
   if (!dm && !message.mentions.users.has(me.id)) return;
 
-  const wait = cooldown.hit(`discord:${message.author.id}`);
+  const wait = cooldown.hit(message.author.id);
   if (wait > 0) {
     await message.reply({ content: cooldownText(wait), allowedMentions: ALLOWED_MENTIONS_NONE });
     return;
   }
-  const get = <T>(key: string) => ctx.store.get<T>(key).catch(() => undefined);
-  const text = stripMentions(message.content);
+  const get = <T>(key: string) => store.get<T>(key).catch(() => undefined);
+  const text = discordPlainText(message.content);
 
   if (dm) {
     const { channel } = message;
     const shown = progress(async (body) => {
       if (!channel.isSendable()) throw new Error(`cannot send to DM channel ${channel.id}`);
       return channel.send(body);
-    }, deps);
+    }, env);
     const reply = await bot.handle(
-      toIncoming({ id: message.id, text, kind: 'direct', user: message.author.id, channel: message.channelId }),
+      createIncoming('discord', {
+        id: message.id,
+        text,
+        kind: 'direct',
+        user: message.author.id,
+        channel: message.channelId,
+      }),
       { onProgress: shown.onProgress },
     );
     await shown.deliver(renderReply(reply));
@@ -66,9 +66,9 @@ export async function handleMessage(message: Message, deps: DiscordDeps): Promis
   const replyTo = message.reference?.messageId;
   const continued = inThread ?? (replyTo ? await get<Conversation>(answerKey(replyTo)) : undefined);
   const conversation: Conversation = continued ?? { channel: message.channelId, root: message.id };
-  const shown = progress(destination(message, deps, { conversation, inThread, continued, text }), deps);
+  const shown = progress(destination(message, env, { conversation, inThread, continued, text }), env);
   const reply = await bot.handle(
-    toIncoming({
+    createIncoming('discord', {
       id: message.id,
       text,
       kind: continued ? 'thread_reply' : 'mention',
@@ -81,8 +81,8 @@ export async function handleMessage(message: Message, deps: DiscordDeps): Promis
   await shown.deliver(renderReply(reply));
 }
 
-const progress = (send: (body: MessageBody) => Promise<Message>, deps: DiscordDeps) =>
-  createMessageProgress(send, deps.logger, deps.progressIntervalMs);
+const progress = (send: (body: MessageBody) => Promise<Message>, env: DiscordEnv) =>
+  createMessageProgress(send, env.logger, env.progressIntervalMs);
 
 /**
  * Sends to where the answer belongs: the known thread; a new thread started from a follow-up that replied
@@ -91,7 +91,7 @@ const progress = (send: (body: MessageBody) => Promise<Message>, deps: DiscordDe
  */
 function destination(
   message: Message,
-  { ctx }: DiscordDeps,
+  { store }: DiscordEnv,
   where: { conversation: Conversation; inThread?: Conversation; continued?: Conversation; text: string },
 ): (body: MessageBody) => Promise<Message> {
   const { channel } = message;
@@ -103,7 +103,7 @@ function destination(
       thread ??= message
         .startThread({ name: threadName(where.text), autoArchiveDuration: 1440 })
         .then(async (started) => {
-          await ctx.store.set(threadKey(started.id), where.conversation, LINK_TTL_MS).catch(() => undefined);
+          await store.set(threadKey(started.id), where.conversation, LINK_TTL_MS).catch(() => undefined);
           return started;
         })
         .catch((err: unknown) => {
@@ -115,7 +115,7 @@ function destination(
   }
   return async (body) => {
     const sent = await message.reply(body);
-    await ctx.store.set(answerKey(sent.id), where.conversation, LINK_TTL_MS).catch(() => undefined);
+    await store.set(answerKey(sent.id), where.conversation, LINK_TTL_MS).catch(() => undefined);
     return sent;
   };
 }

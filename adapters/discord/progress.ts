@@ -5,20 +5,19 @@
  * streaming through `responder.ts`. Every send and edit carries "parse nothing" allowed mentions.
  */
 import type { Message } from 'discord.js';
-import { neutraliseMentions } from '../../src/input.ts';
+import { clip, neutraliseMentions } from '../../src/input.ts';
 import type { Logger } from '../../src/logger.ts';
-import { createProgressRelay } from '../../src/progress-relay.ts';
-import { ALLOWED_MENTIONS_NONE, clip, type renderReply } from './render.ts';
+import { createProgressRelay } from '../shared/progress-relay.ts';
+import { DEFAULT_PROGRESS_INTERVAL_MS, THINKING_ABOUT_FOLLOW_UP } from '../shared/thinking.ts';
+import { ALLOWED_MENTIONS_NONE, type renderReply } from './render.ts';
 
 type Rendered = ReturnType<typeof renderReply>;
 /** A message body as the handlers send it: content and mentions, with embeds and buttons when rendered. */
 export type MessageBody = Pick<Rendered, 'content' | 'allowedMentions'> &
   Partial<Pick<Rendered, 'embeds' | 'components'>>;
 
-/** What the placeholder says until the first streamed words arrive. */
-export const PLACEHOLDER_CONTENT = '*Thinking about your follow-up…*';
-/** Default least time between two edits of one answer. */
-export const DEFAULT_PROGRESS_INTERVAL_MS = 1_000;
+/** What the placeholder says until the first streamed words arrive: the shared words, in Discord's italics. */
+export const PLACEHOLDER_CONTENT = `*${THINKING_ABOUT_FOLLOW_UP}*`;
 /** Discord's limit on message content. */
 const MAX_CONTENT = 2_000;
 

@@ -11,18 +11,13 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from 'discord.js';
-import { neutraliseMentions } from '../../src/input.ts';
+import { clip, neutraliseMentions } from '../../src/input.ts';
 import { renderLiterals } from '../../src/literal.ts';
-import { clip as fitClip, splitText } from '../../src/text-fit.ts';
-import { INTENT_IDS, type IntentId, type Rating, type Reply, type ReplyFact, type ReplyKind } from '../../src/ports.ts';
+import type { Rating, Reply, ReplyFact, ReplyKind } from '../../src/ports.ts';
+import { buttonChoices } from '../shared/buttons.ts';
+import { splitText } from '../shared/text-fit.ts';
+import { encodeAsk, encodeShare } from './custom-ids.ts';
 import { escapeMarkdown } from './markdown.ts';
-
-/** Prefix of follow-up button ids: `cb:ask:<intent|->:<base64url question>`. */
-export const CUSTOM_ASK = 'cb:ask';
-/** Prefix of the "Share to channel" button id: `cb:share:<base64url question>`. */
-export const CUSTOM_SHARE = 'cb:share';
-/** custom_id of a button that starts the viability questionnaire. */
-export const CUSTOM_VIABILITY_START = 'cb:viability';
 
 /** Sent with every message: a reply that repeats `@everyone` or `<@id>` must still ping nobody. */
 export const ALLOWED_MENTIONS_NONE = Object.freeze({
@@ -47,12 +42,8 @@ const COLOR: Record<ReplyKind, number> = {
 // Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 const EMBED = { title: 256, description: 4096, fields: 25, name: 256, value: 1024, footer: 2048, total: 6000 };
 const MAX_LABEL = 80;
-const MAX_CUSTOM_ID = 100;
 const MAX_PER_ROW = 5;
 const MAX_ROWS = 5;
-
-/** Shortens text to `max` characters with a trailing ellipsis (shared rules: `src/text-fit.ts`). */
-export const clip = fitClip;
 
 const plain = (span: string): string => span;
 
@@ -62,60 +53,6 @@ const safe = (text: string): string => neutraliseMentions(text.toWellFormed());
 /** Splits plain content into messages of at most `max` characters, at paragraph, line or word boundaries. */
 export function chunkForDiscord(text: string, max = 2000): string[] {
   return splitText(text, max);
-}
-
-/** base64url of the longest word-aligned prefix of `question` whose encoding fits in `room` characters. */
-function encodeQuestion(question: string, room: number): string {
-  const bytes = Math.floor((room * 3) / 4);
-  // Every character takes at least one byte, so longer input can be cut before the exact (quadratic) trim.
-  let chars = Array.from(question.toWellFormed().trim()).slice(0, bytes + 1);
-  if (Buffer.byteLength(chars.join('')) > bytes) {
-    while (Buffer.byteLength(chars.join('')) > bytes) chars.pop();
-    // Prefer ending on a whole word, since the router reads words, unless that loses too much.
-    const space = chars.lastIndexOf(' ');
-    if (space > chars.length * 0.6) chars = chars.slice(0, space);
-  }
-  return Buffer.from(chars.join('').trimEnd()).toString('base64url');
-}
-
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-function decodeQuestion(encoded: string): string | undefined {
-  try {
-    const question = STRICT_UTF8.decode(Buffer.from(encoded, 'base64url')).trim();
-    return question || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The custom_id of a follow-up button; the question is truncated (to a prefix) so the id fits in 100 chars. */
-export function encodeAsk(choice: { question: string; intent?: IntentId }): string {
-  const head = `${CUSTOM_ASK}:${choice.intent ?? '-'}:`;
-  return head + encodeQuestion(choice.question, MAX_CUSTOM_ID - head.length);
-}
-
-/** Reads a follow-up button id; undefined when it is not one of ours or its intent is unknown. */
-export function decodeAsk(customId: string): { question: string; intent?: IntentId } | undefined {
-  const match = /^cb:ask:([a-z_]+|-):([A-Za-z0-9_-]+)$/.exec(customId);
-  if (!match?.[1] || !match[2]) return undefined;
-  const intent = match[1] === '-' ? undefined : INTENT_IDS.find((i) => i === match[1]);
-  if (match[1] !== '-' && !intent) return undefined;
-  const question = decodeQuestion(match[2]);
-  if (!question) return undefined;
-  return intent ? { question, intent } : { question };
-}
-
-/** The custom_id of the "Share to channel" button, carrying the question to re-ask in the channel. */
-export function encodeShare(question: string): string {
-  const head = `${CUSTOM_SHARE}:`;
-  return head + encodeQuestion(question, MAX_CUSTOM_ID - head.length);
-}
-
-/** Reads a share button id back into its question; undefined when it is not one of ours. */
-export function decodeShare(customId: string): string | undefined {
-  const match = /^cb:share:([A-Za-z0-9_-]+)$/.exec(customId);
-  return match?.[1] ? decodeQuestion(match[1]) : undefined;
 }
 
 /** `[name](url)` for http(s) links, with the characters that would end the link early escaped. */
@@ -144,17 +81,18 @@ const embedLength = (e: APIEmbed): number =>
 function buttonRows(reply: Reply, options: { share?: boolean; question?: string }) {
   const share = Boolean(options.share && options.question?.trim());
   const buttons: APIButtonComponentWithCustomId[] = [];
-  // Discord rejects a message with two equal custom_ids; an equal id would ask the same question anyway.
+  // Which choices become buttons is the shared rule; on top of it, two questions cut to the same prefix
+  // would give equal custom_ids, which Discord rejects in one message.
   const seen = new Set<string>();
-  for (const choice of reply.choices) {
+  for (const choice of buttonChoices(reply, MAX_PER_ROW * MAX_ROWS - (share ? 1 : 0))) {
     const custom_id = encodeAsk(choice);
-    if (seen.has(custom_id) || buttons.length >= MAX_PER_ROW * MAX_ROWS - (share ? 1 : 0)) continue;
+    if (seen.has(custom_id)) continue;
     seen.add(custom_id);
     buttons.push({
       type: ComponentType.Button,
       custom_id,
-      label: clip(safe(choice.label).trim(), MAX_LABEL) || 'Ask',
-      style: reply.kind === 'clarify' && buttons.length === 0 ? ButtonStyle.Primary : ButtonStyle.Secondary,
+      label: clip(choice.label.toWellFormed(), MAX_LABEL),
+      style: choice.primary ? ButtonStyle.Primary : ButtonStyle.Secondary,
     });
   }
   if (share && options.question) {

@@ -14,8 +14,9 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import { createProgressRelay } from '../../src/progress-relay.ts';
-import { DEFAULT_PROGRESS_INTERVAL_MS, streamedPayload } from './progress.ts';
+import { createProgressRelay } from '../shared/progress-relay.ts';
+import { DEFAULT_PROGRESS_INTERVAL_MS, SLOW_ANSWER_MS } from '../shared/thinking.ts';
+import { streamedPayload } from './progress.ts';
 
 /** Interactions careerbot answers. */
 export type AnswerableInteraction =
@@ -34,7 +35,10 @@ export type ResponderState = 'pending' | 'deferred' | 'replied';
 export interface ResponderOptions {
   mode: 'reply' | 'update';
   ephemeral?: boolean;
-  /** Defer when the answer is not ready by then; Discord allows three seconds for the first response. */
+  /**
+   * Defer when the answer is not ready by then (default `SLOW_ANSWER_MS`, when other platforms show their
+   * thinking note: Discord's deferral is its own "is thinking…"); Discord allows three seconds.
+   */
   deferAfterMs?: number;
   /** Runs the work (e.g. on a bounded queue, so that first responses in a burst are not held up by answers). */
   schedule?: <T>(work: (release: () => void) => Promise<T>) => Promise<T>;
@@ -54,7 +58,7 @@ export async function respond(
   {
     mode,
     ephemeral = false,
-    deferAfterMs = 1_500,
+    deferAfterMs = SLOW_ANSWER_MS,
     schedule = (w) => w(() => {}),
     editOriginal = (i, p) => i.editReply(p as InteractionEditReplyOptions),
     progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS,

@@ -1,7 +1,8 @@
 /**
- * The viability questionnaire as an ephemeral Discord message: one string select per rubric question,
- * spread over pages, because a message holds at most five action rows and modals cannot show selects in
- * every client. Pure functions only; the adapter keeps the answers in the store between clicks.
+ * The viability questionnaire as an ephemeral Discord message: one string select per question of the
+ * bot's questionnaire, spread over pages, because a message holds at most five action rows and modals cannot
+ * show selects in every client. Pure functions only; `viability.ts` keeps the answers between clicks and
+ * submits them to the core, which checks them.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -12,9 +13,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import { neutraliseMentions } from '../../src/input.ts';
-import type { Rubric } from '../../src/knowledge/schema.ts';
-import { clip } from './render.ts';
+import { clip, neutraliseMentions } from '../../src/input.ts';
+import type { AnswerProblem, Answers, QuestionnaireQuestion } from '../../src/ports.ts';
 
 /** Prefix of every questionnaire component id (`cb:via:q:<questionId>`, `cb:via:next`, ...). */
 export const CUSTOM_VIABILITY = 'cb:via';
@@ -60,8 +60,11 @@ export function selectId(questionId: string): string {
 /** The select option value that stands for a rubric option value. */
 const optionValue = (value: string): string => fitSlug(value, MAX_OPTION_TEXT);
 
+/** The questions a form shows. */
+type Questions = readonly QuestionnaireQuestion[];
+
 /** The question whose select has this custom_id. */
-const questionOf = (rubric: Rubric, customId: string) => rubric.questions.find((q) => selectId(q.id) === customId);
+const questionOf = (questions: Questions, customId: string) => questions.find((q) => selectId(q.id) === customId);
 
 /**
  * Reads a questionnaire component id (`questionId` as it appears in the id: hashed when long). Note `cb:viability`
@@ -74,9 +77,9 @@ export function parseViabilityId(customId: string): ViabilityAction | undefined 
   return type === 'next' || type === 'back' || type === 'submit' ? { type } : undefined;
 }
 
-/** How many pages the rubric needs (the schema allows four to eight questions, so one or two). */
-export function pageCount(rubric: Rubric): number {
-  return Math.max(1, Math.ceil(rubric.questions.length / QUESTIONS_PER_PAGE));
+/** How many pages the questionnaire needs (the knowledge schema allows four to eight questions, so one or two). */
+export function pageCount(questions: Questions): number {
+  return Math.max(1, Math.ceil(questions.length / QUESTIONS_PER_PAGE));
 }
 
 const button = (custom_id: string, label: string, style: APIButtonComponentWithCustomId['style']) =>
@@ -84,18 +87,18 @@ const button = (custom_id: string, label: string, style: APIButtonComponentWithC
 
 /** One page of the questionnaire; each select shows the saved answer, and the prompts are listed in `content`. */
 export function viabilityPage(
-  rubric: Rubric,
+  all: Questions,
   page: 0 | 1,
-  answers: Record<string, string>,
+  answers: Answers,
 ): { content: string; components: ViabilityRow[] } {
-  const last = pageCount(rubric) - 1;
+  const last = pageCount(all) - 1;
   const index = Math.min(page, last);
   const first = index * QUESTIONS_PER_PAGE;
   // Two questions sharing an id would share a custom_id, which Discord rejects; they share an answer anyway.
-  const questions = rubric.questions
+  const questions = all
     .slice(first, first + QUESTIONS_PER_PAGE)
     .filter((q, i, page) => page.findIndex((other) => other.id === q.id) === i);
-  const total = rubric.questions.length;
+  const total = all.length;
   const selects: ViabilityRow[] = questions.map((q, i) => {
     const menu: APIStringSelectComponent = {
       type: ComponentType.StringSelect,
@@ -142,26 +145,33 @@ export function viabilityPage(
 
 /** Answers with the selection applied, or the same object when the id or value is not a known question/option. */
 export function applySelection(
-  rubric: Rubric,
-  answers: Record<string, string>,
+  questions: Questions,
+  answers: Answers,
   customId: string,
   values: readonly string[],
-): Record<string, string> {
-  const question = questionOf(rubric, customId);
+): Answers {
+  const question = questionOf(questions, customId);
   const [value] = values;
   if (!question || value === undefined || values.length !== 1) return answers;
   const option = question.options.find((o) => optionValue(o.value) === value);
   return option ? { ...answers, [question.id]: option.value } : answers;
 }
 
-/** The prompts of the questions without a valid answer, in rubric order, for a clear message on submit. */
-export function missingAnswers(rubric: Rubric, answers: Record<string, string>): string[] {
-  return rubric.questions.filter((q) => !q.options.some((o) => o.value === answers[q.id])).map((q) => q.prompt);
+/** The prompts of the questions the core found a problem with (missing or invalid), in questionnaire order. */
+export function openPrompts(questions: Questions, problems: readonly AnswerProblem[]): string[] {
+  return questions.filter((q) => problems.some((p) => p.question === q.id)).map((q) => q.prompt);
 }
 
 /** The page that holds the select of `customId`'s question (page 0 for anything unknown). */
-export function pageOfQuestion(rubric: Rubric, customId: string): 0 | 1 {
-  const question = questionOf(rubric, customId);
-  const index = question ? rubric.questions.indexOf(question) : 0;
-  return index >= QUESTIONS_PER_PAGE ? 1 : 0;
+export function pageOfQuestion(questions: Questions, customId: string): 0 | 1 {
+  const question = questionOf(questions, customId);
+  return pageOfIndex(question ? questions.indexOf(question) : 0);
 }
+
+/** The page that shows the first question named in `problems` (page 0 when none is known). */
+export function pageOfProblems(questions: Questions, problems: readonly AnswerProblem[]): 0 | 1 {
+  const index = questions.findIndex((q) => problems.some((p) => p.question === q.id));
+  return pageOfIndex(Math.max(0, index));
+}
+
+const pageOfIndex = (index: number): 0 | 1 => (index >= QUESTIONS_PER_PAGE ? 1 : 0);
