@@ -7,13 +7,13 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import type { ReplyChoice } from '../../src/ports.ts';
 import { createIncoming } from '../shared/incoming.ts';
+import { formCommand } from './commands.ts';
 import { CUSTOM_ASK, CUSTOM_SHARE, CUSTOM_VIABILITY_START, decodeAsk, decodeShare } from './custom-ids.ts';
 import type { DiscordEnv } from './handler-env.ts';
 import { timing } from './interaction-load.ts';
 import { limited, plain } from './limits.ts';
 import { renderReply } from './render.ts';
 import { respond } from './responder.ts';
-import { formCommand } from './commands.ts';
 import { startViability, viabilityButton } from './viability.ts';
 import { CUSTOM_VIABILITY } from './viability-page.ts';
 

@@ -13,6 +13,7 @@ import { createBot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createScopedStore } from '../../src/store/scoped.ts';
 
 const CONCURRENCY = 200;
 const ROUNDS = 10;
@@ -37,11 +38,10 @@ export async function discordInteractionBench(): Promise<{ lines: string[] }> {
 
   const ctx = await createContext(loadConfig({ DATA_DIR: ':memory:' }), createLogger('silent'));
   const ours = createDiscordAdapter({
-    ctx,
     bot: createBot(ctx),
-    token: 'bench',
-    apiUrl: ready.ours,
-    waitGuildTimeout: 1_000,
+    logger: ctx.logger,
+    store: createScopedStore(ctx.store, 'discord'),
+    config: { token: 'bench', apiUrl: ready.ours, waitGuildTimeout: 1_000 },
   });
   await ours.start();
   const bare = new Client({

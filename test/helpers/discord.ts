@@ -2,8 +2,10 @@
 import { afterEach } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.ts';
 import type { AppContext } from '../../src/context.ts';
+import type { JobsDesk } from '../../src/jobs/desk.ts';
 import type { JobSource } from '../../src/jobs/sources-file.ts';
 import type { Bot } from '../../src/ports.ts';
+import { createScopedStore } from '../../src/store/scoped.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../harness/discord-fake.ts';
 import { createTestBot } from './context.ts';
@@ -14,8 +16,10 @@ export interface DiscordRig {
   fake: FakeDiscord;
   adapter: DiscordAdapter;
   ctx: AppContext;
-  /** The bot behind the adapter, so a test can spy on the core it calls (e.g. `bot.jobs`). */
+  /** The bot behind the adapter. */
   bot: Bot;
+  /** The jobs desk behind the bot, so a test can spy on what `/jobs` reaches in the core. */
+  desk: JobsDesk;
   lines: string[];
   stop(): Promise<void>;
 }
@@ -34,22 +38,25 @@ export async function startDiscordRig(
   } = {},
 ): Promise<DiscordRig> {
   const fake = await FakeDiscord.start();
-  const { bot, ctx, lines } = await createTestBot({
+  const { bot, ctx, lines, jobs } = await createTestBot({
     store: options.store,
     env: options.env,
     jobSources: options.jobSources,
   });
   const adapter = createDiscordAdapter({
-    ctx,
     bot,
-    token: 'discord-test-token',
-    apiUrl: fake.api,
-    waitGuildTimeout: 1_000,
-    restRetries: 0,
-    deferAfterMs: options.deferAfterMs,
-    progressIntervalMs: options.progressIntervalMs,
-    // Tests send many interactions as one user; the cooldown has a test of its own.
-    cooldown: options.cooldown ?? { limit: 1_000, windowMs: 1_000 },
+    logger: ctx.logger.child({ adapter: 'discord' }),
+    store: createScopedStore(ctx.store, 'discord'),
+    config: {
+      token: 'discord-test-token',
+      apiUrl: fake.api,
+      waitGuildTimeout: 1_000,
+      restRetries: 0,
+      deferAfterMs: options.deferAfterMs,
+      progressIntervalMs: options.progressIntervalMs,
+      // Tests send many interactions as one user; the cooldown has a test of its own.
+      cooldown: options.cooldown ?? { limit: 1_000, windowMs: 1_000 },
+    },
   });
   await adapter.start();
   return {
@@ -57,6 +64,7 @@ export async function startDiscordRig(
     adapter,
     ctx,
     bot,
+    desk: jobs.desk,
     lines,
     async stop() {
       await adapter.stop();

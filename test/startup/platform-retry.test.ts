@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../../adapters/discord/index.ts';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { startAdapters } from '../../src/startup/adapter-start.ts';
+import { createScopedStore } from '../../src/store/scoped.ts';
 import { FakeDiscord } from '../harness/discord-fake.ts';
 import { FakeSlack } from '../harness/slack-fake.ts';
 import { createTestBot } from '../helpers/context.ts';
@@ -44,12 +45,10 @@ describe('a platform that is down at start-up comes back (real SDKs against the 
     fake.failNext('GET /gateway/bot', { status: 503, times: 2 });
     const { bot, ctx, lines } = await createTestBot();
     const adapter = createDiscordAdapter({
-      ctx,
       bot,
-      token: 'discord-retry-token',
-      apiUrl: fake.api,
-      waitGuildTimeout: 1_000,
-      restRetries: 0,
+      logger: ctx.logger,
+      store: createScopedStore(ctx.store, 'discord'),
+      config: { token: 'discord-retry-token', apiUrl: fake.api, waitGuildTimeout: 1_000, restRetries: 0 },
     });
     stops.push(() => adapter.stop());
     await startAdapters([adapter], ctx.logger, quickBackoff);

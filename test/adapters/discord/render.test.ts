@@ -1,26 +1,12 @@
 import type {
   APIEmbed,
-  APIStringSelectComponent,
   InteractionEditReplyOptions,
   InteractionReplyOptions,
   InteractionUpdateOptions,
 } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import {
-  ALLOWED_MENTIONS_NONE,
-  chunkForDiscord,
-  decodeAsk,
-  decodeShare,
-  encodeAsk,
-  encodeShare,
-  renderReply,
-} from '../../../adapters/discord/render.ts';
-import {
-  applySelection,
-  missingAnswers,
-  parseViabilityId,
-  viabilityPage,
-} from '../../../adapters/discord/viability-flow.ts';
+import { decodeAsk } from '../../../adapters/discord/custom-ids.ts';
+import { ALLOWED_MENTIONS_NONE, chunkForDiscord, renderReply } from '../../../adapters/discord/render.ts';
 import { answerReply, clarifyReply } from '../../../src/answers/compose.ts';
 import { loadKnowledge } from '../../../src/knowledge/loader.ts';
 import type { Reply, ReplyFact } from '../../../src/ports.ts';
@@ -29,7 +15,6 @@ import { scoreViability } from '../../../src/viability/score.ts';
 import { STRONG_PROFILE } from '../../fixtures/viability-answers.ts';
 
 const kb = loadKnowledge('knowledge');
-const { rubric } = kb;
 
 /** Characters Discord counts toward an embed's 6,000 total. */
 const total = (e: APIEmbed) =>
@@ -175,96 +160,12 @@ describe('renderReply', () => {
   });
 });
 
-describe('button ids', () => {
-  it('round-trips a question and its intent, including non-ASCII text', () => {
-    for (const question of ['How much do prompt engineers earn?', 'Combien gagne un ingénieur? 日本語 🚀']) {
-      expect(decodeAsk(encodeAsk({ question, intent: 'compensation' }))).toEqual({ question, intent: 'compensation' });
-      expect(decodeAsk(encodeAsk({ question }))).toEqual({ question });
-      expect(decodeShare(encodeShare(question))).toBe(question);
-    }
-  });
-
-  it('keeps a too-long question as a prefix within 100 characters', () => {
-    const question =
-      'Will prompt engineering become obsolete, or will companies still need it in the long run? 🚀 '.repeat(3);
-    const id = encodeAsk({ question, intent: 'out_of_scope' });
-    expect(id.length).toBeLessThanOrEqual(100);
-    const decoded = decodeAsk(id)?.question ?? '';
-    expect(decoded.length).toBeGreaterThan(20);
-    expect(question.startsWith(decoded)).toBe(true);
-    expect(encodeShare(question).length).toBeLessThanOrEqual(100);
-  });
-
-  it('rejects garbage, other prefixes and unknown intents', () => {
-    const q = Buffer.from('hello').toString('base64url');
-    for (const id of [
-      '',
-      'cb:ask',
-      'cb:ask:-:',
-      'cb:ask:-:***',
-      `cb:ask:bogus:${q}`,
-      `cb:share:${q}`,
-      `x${encodeAsk({ question: 'a' })}`,
-    ])
-      expect(decodeAsk(id)).toBeUndefined();
-    expect(decodeAsk(`cb:ask:-:${Buffer.from([0xff, 0xfe]).toString('base64url')}`)).toBeUndefined();
-    expect(decodeShare(`cb:ask:-:${q}`)).toBeUndefined();
-  });
-});
-
 describe('chunkForDiscord', () => {
   it('splits long text into pieces of at most 2,000 characters at word boundaries', () => {
     const chunks = chunkForDiscord('word '.repeat(1000));
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) expect(c.length).toBeLessThanOrEqual(2000);
     expect(chunks.join(' ')).toBe('word '.repeat(1000).trim());
-  });
-});
-
-describe('viability flow', () => {
-  const selects = (page: ReturnType<typeof viabilityPage>) =>
-    page.components.flatMap((r) => r.components).filter((c): c is APIStringSelectComponent => c.type === 3);
-
-  it('shows the first four questions and a Next button, with saved answers as defaults', () => {
-    const page = viabilityPage(rubric, 0, { coding: 'basic' });
-    expect(page.components).toHaveLength(5);
-    expect(selects(page).map((s) => s.custom_id)).toEqual(rubric.questions.slice(0, 4).map((q) => `cb:via:q:${q.id}`));
-    expect(selects(page)[0]?.options.find((o) => o.default)?.value).toBe('basic');
-    expect(page.components.at(-1)?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
-      'cb:via:next',
-    ]);
-    expect(page.content).toContain(`question 1–4 of ${rubric.questions.length}`);
-  });
-
-  it('shows the remaining questions with Back and Score me on the second page', () => {
-    const page = viabilityPage(rubric, 1, {});
-    expect(selects(page).map((s) => s.custom_id)).toEqual(rubric.questions.slice(4).map((q) => `cb:via:q:${q.id}`));
-    expect(page.components.at(-1)?.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
-      'cb:via:back',
-      'cb:via:submit',
-    ]);
-    expect(page.components.length).toBeLessThanOrEqual(5);
-  });
-
-  it('applies a valid selection and ignores unknown questions, values and ids', () => {
-    const answers = { coding: 'none' };
-    expect(applySelection(rubric, answers, 'cb:via:q:coding', ['basic'])).toEqual({ coding: 'basic' });
-    expect(answers).toEqual({ coding: 'none' });
-    for (const [id, values] of [
-      ['cb:via:q:coding', ['expert']],
-      ['cb:via:q:nope', ['basic']],
-      ['cb:via:next', ['basic']],
-      ['cb:via:q:coding', []],
-    ] as const)
-      expect(applySelection(rubric, answers, id, values)).toBe(answers);
-    expect(parseViabilityId('cb:viability')).toBeUndefined();
-  });
-
-  it('lists the prompts still unanswered', () => {
-    const all = rubric.questions.map((q) => q.prompt);
-    expect(missingAnswers(rubric, {})).toEqual(all);
-    expect(missingAnswers(rubric, STRONG_PROFILE)).toEqual([]);
-    expect(missingAnswers(rubric, { ...STRONG_PROFILE, coding: 'bogus' })).toEqual([all[0]]);
   });
 });
 

@@ -58,7 +58,7 @@ describe('/jobs definition', () => {
 
 describe('/jobs for anyone', () => {
   it("shows this week's digest privately, with no pings", async () => {
-    const digest = vi.spyOn(rig.bot.jobs, 'digest');
+    const digest = vi.spyOn(rig.desk, 'digest');
     // The first /jobs of the file reads the boards, so it defers (with a note) and edits the digest in.
     const body = await jobs(undefined);
     expect(digest).toHaveBeenCalledTimes(1);
@@ -91,7 +91,7 @@ describe('/jobs for anyone', () => {
   });
 
   it('answers an action from a stale command definition with the current choices', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     const body = await jobs('weekly');
     expect(shown(body)).toMatch(/digest \(the default\), subscribe, unsubscribe or status/);
     expect(subscribe).not.toHaveBeenCalled();
@@ -121,8 +121,8 @@ describe('/jobs for anyone', () => {
 
 describe('/jobs subscribe and unsubscribe: who may', () => {
   it('refuses a member without Manage Channels or Manage Server, and explains who can', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
-    const unsubscribe = vi.spyOn(rig.bot.jobs, 'unsubscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
+    const unsubscribe = vi.spyOn(rig.desk, 'unsubscribe');
     for (const action of ['subscribe', 'unsubscribe']) {
       const body = await jobs(action, { channelId: freshChannel() });
       expect(body.data?.flags).toBe(EPHEMERAL);
@@ -137,7 +137,7 @@ describe('/jobs subscribe and unsubscribe: who may', () => {
     ['Manage Server', PermissionFlagsBits.ManageGuild],
     ['Administrator', PermissionFlagsBits.Administrator],
   ])('lets a member with %s subscribe, with the right channel', async (_name, bit) => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     const channelId = freshChannel();
     const body = await jobs('subscribe', { channelId, permissions: withPerm(bit) });
     expect(subscribe).toHaveBeenCalledWith(
@@ -156,7 +156,7 @@ describe('/jobs subscribe and unsubscribe: who may', () => {
   });
 
   it('lets someone subscribe their own DM with the bot', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     expect(shown(await jobs('subscribe', { guild: false }))).toMatch(/Subscribed to the weekly job digest/);
     expect(subscribe).toHaveBeenCalledWith(
       { platform: 'discord', channelId: DISCORD_IDS.dmChannelId },
@@ -171,7 +171,7 @@ describe('/jobs subscribe: can the bot post there', () => {
     ['Send Messages', PermissionFlagsBits.SendMessages],
     ['View Channel', PermissionFlagsBits.ViewChannel],
   ])('names the missing %s permission instead of subscribing', async (name, bit) => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     const body = await jobs('subscribe', {
       channelId: freshChannel(),
       permissions: withPerm(PermissionFlagsBits.ManageChannels),
@@ -182,7 +182,7 @@ describe('/jobs subscribe: can the bot post there', () => {
   });
 
   it('still lets a manager unsubscribe where the bot can no longer post', async () => {
-    const unsubscribe = vi.spyOn(rig.bot.jobs, 'unsubscribe');
+    const unsubscribe = vi.spyOn(rig.desk, 'unsubscribe');
     await jobs('unsubscribe', {
       channelId: freshChannel(),
       permissions: withPerm(PermissionFlagsBits.ManageChannels),

@@ -7,6 +7,7 @@ import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.ts';
 import { type HealthServer, startHealthServer } from '../../../src/health.ts';
+import { createScopedStore } from '../../../src/store/scoped.ts';
 import { FakeDiscord } from '../../harness/discord-fake.ts';
 import { createTestBot } from '../../helpers/context.ts';
 
@@ -30,7 +31,12 @@ describe('issue 10: /healthz in Discord mode', () => {
   it('answers 503 while logging in or resuming, 200 when the gateway session is up, 503 after stop', async () => {
     fake = await FakeDiscord.start();
     const { bot, ctx } = await createTestBot();
-    adapter = createDiscordAdapter({ ctx, bot, token: 'discord-test-token', apiUrl: fake.api, restRetries: 0 });
+    adapter = createDiscordAdapter({
+      bot,
+      logger: ctx.logger,
+      store: createScopedStore(ctx.store, 'discord'),
+      config: { token: 'discord-test-token', apiUrl: fake.api, restRetries: 0 },
+    });
     health = await startHealthServer({ host: '127.0.0.1', port: 0, sources: [adapter] });
     expect(await healthz()).toEqual({ status: 503, body: { ok: false, platforms: { discord: 'down' } } });
 

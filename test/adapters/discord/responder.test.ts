@@ -4,7 +4,7 @@
  * streaming into a follow-up button's answer defers at once and shows its text as it grows.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeAsk } from '../../../adapters/discord/render.ts';
+import { encodeAsk } from '../../../adapters/discord/custom-ids.ts';
 import type { RecordedCall } from '../../harness/discord-fake.ts';
 import { fakeReply } from '../../harness/openai-fake.ts';
 import { startDiscordRig } from '../../helpers/discord.ts';

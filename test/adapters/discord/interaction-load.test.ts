@@ -1,14 +1,14 @@
 /** The busy-mode queue: an answer waiting on a model gives its slot back, so other answers are not held up. */
-import PQueue from 'p-queue';
 import { describe, expect, it } from 'vitest';
-import { BUSY_THRESHOLD, type DiscordDeps, timing } from '../../../adapters/discord/deps.ts';
+import { BUSY_THRESHOLD, timing } from '../../../adapters/discord/interaction-load.ts';
+import { createWorkQueue } from '../../../adapters/shared/work-queue.ts';
 
-function busyDeps(): DiscordDeps {
+function busyDeps() {
   return {
     load: { inFlight: BUSY_THRESHOLD + 1 },
-    queue: new PQueue({ concurrency: 1 }),
+    work: createWorkQueue(1),
     editOriginal: async () => undefined,
-  } as unknown as DiscordDeps;
+  };
 }
 
 describe('Discord busy mode', () => {
@@ -22,7 +22,7 @@ describe('Discord busy mode', () => {
     const modelDone = new Promise<void>((resolve) => {
       finishModel = resolve;
     });
-    const first = schedule(async (release) => {
+    const first = schedule(async (release: () => void) => {
       order.push('first: model starts');
       release();
       await modelDone;
