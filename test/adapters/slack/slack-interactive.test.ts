@@ -1,6 +1,6 @@
 import type { ViewStateValue } from '@slack/bolt';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ACTION_SHARE } from '../../../adapters/slack/render-blocks.ts';
+import { ACTION_SHARE } from '../../../adapters/slack/render.ts';
 import { VIABILITY_CALLBACK } from '../../../adapters/slack/render-views.ts';
 import { MIDDLING_PROFILE } from '../../fixtures/viability-answers.ts';
 import { FAKE_IDS } from '../../harness/slack-fake.ts';

@@ -33,7 +33,7 @@ const shown = (body: Json) => `${String(body.text)}${blockText(body.blocks)}`;
 
 describe('/jobs for anyone', () => {
   it("shows this week's digest privately and posts nothing in the channel", async () => {
-    const digest = vi.spyOn(rig.bot.jobs, 'digest');
+    const digest = vi.spyOn(rig.desk, 'digest');
     const body = await jobs('');
     expect(digest).toHaveBeenCalledTimes(1);
     expect(body.response_type).toBe('ephemeral');
@@ -50,7 +50,7 @@ describe('/jobs for anyone', () => {
   });
 
   it('answers an unknown action with the usage, without calling the core', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     const body = await jobs('subscrbe please');
     expect(shown(body)).toMatch(/How to use \/jobs/);
     expect(shown(body)).toContain('/jobs unsubscribe');
@@ -77,8 +77,8 @@ describe('/jobs for anyone', () => {
 
 describe('/jobs subscribe and unsubscribe: who may', () => {
   it('refuses a member who is neither an admin nor the channel creator, and explains who can', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
-    const unsubscribe = vi.spyOn(rig.bot.jobs, 'unsubscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
+    const unsubscribe = vi.spyOn(rig.desk, 'unsubscribe');
     const channel = freshChannel({ creator: 'U0SOMEONE' });
     for (const action of ['subscribe', 'unsubscribe']) {
       const body = await jobs(action, { channel_id: channel });
@@ -92,7 +92,7 @@ describe('/jobs subscribe and unsubscribe: who may', () => {
   it.each(['is_admin', 'is_owner', 'is_primary_owner'] as const)(
     'lets a workspace member with %s subscribe, with the right channel',
     async (role) => {
-      const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+      const subscribe = vi.spyOn(rig.desk, 'subscribe');
       const channel = freshChannel();
       rig.fake.channels.setUser(FAKE_IDS.userId, { [role]: true });
       const body = await jobs('subscribe', { channel_id: channel });
@@ -115,7 +115,7 @@ describe('/jobs subscribe and unsubscribe: who may', () => {
   });
 
   it('lets someone subscribe their own DM with the bot, and no one else’s', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     rig.fake.channels.setChannel('D0MINE', { is_im: true, user: FAKE_IDS.userId });
     rig.fake.channels.setChannel('D0THEIRS', { is_im: true, user: 'U0OTHER' });
     await jobs('subscribe', { channel_id: 'D0MINE', channel_name: 'directmessage' });
@@ -131,7 +131,7 @@ describe('/jobs subscribe and unsubscribe: who may', () => {
 
 describe('/jobs subscribe: can the bot post there', () => {
   it('asks an admin to invite the bot first when it is not a member', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     const channel = freshChannel({ is_member: false, creator: FAKE_IDS.userId });
     const body = await jobs('subscribe', { channel_id: channel });
     expect(shown(body)).toMatch(/Please invite me first/);
@@ -140,7 +140,7 @@ describe('/jobs subscribe: can the bot post there', () => {
   });
 
   it('still lets an admin unsubscribe a channel the bot has left', async () => {
-    const unsubscribe = vi.spyOn(rig.bot.jobs, 'unsubscribe');
+    const unsubscribe = vi.spyOn(rig.desk, 'unsubscribe');
     const channel = freshChannel({ is_member: false, creator: FAKE_IDS.userId });
     await jobs('unsubscribe', { channel_id: channel });
     expect(unsubscribe).toHaveBeenCalledTimes(1);
