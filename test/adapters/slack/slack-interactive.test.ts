@@ -67,6 +67,18 @@ describe('/careers', () => {
   });
 });
 
+describe('/help', () => {
+  it('issue 13: answers /help privately with what careerbot can do, built from the command registry', async () => {
+    const res = await rig.fake.sendCommand({ command: '/help', text: '' });
+    expect(res.status).toBe(200);
+    const response = await rig.fake.waitForResponse();
+    expect(response.body.response_type).toBe('ephemeral');
+    expect(blockText(response.body.blocks)).toMatch(/What careerbot can do/i);
+    expect(blockText(response.body.blocks)).not.toContain(ACTION_SHARE);
+    expect(rig.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+});
+
 describe('follow-up buttons', () => {
   it('asks the bot the button’s question and answers in the message’s thread', async () => {
     await rig.fake.sendBlockAction({
