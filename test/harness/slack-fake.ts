@@ -182,7 +182,11 @@ export class FakeSlack {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    return new FakeSlack(server, options.signingSecret ?? 'test-signing-secret', options.ackDeadlineMs ?? ACK_DEADLINE_MS);
+    return new FakeSlack(
+      server,
+      options.signingSecret ?? 'test-signing-secret',
+      options.ackDeadlineMs ?? ACK_DEADLINE_MS,
+    );
   }
 
   // ---------------------------------------------------------------- Web API
