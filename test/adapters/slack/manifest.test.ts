@@ -1,4 +1,7 @@
-/** issue 13: the Slack app manifest lists exactly the registry's slash commands, worded as the registry words them. */
+/**
+ * The Slack app manifest: issue 13, it lists exactly the registry's slash commands, worded as the registry
+ * words them; and it asks for the scopes the adapter's checks need.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -41,5 +44,19 @@ describe('issue 13: adapters/slack/manifest.yaml against the command registry', 
       expect(c.should_escape).toBe(false);
       expect(c.url).toBe(manifest.settings.event_subscriptions.request_url);
     }
+  });
+});
+
+describe('the app manifest', () => {
+  it('lists /jobs with its usage hint and the scopes its checks need', () => {
+    const manifest = parse(readFileSync('adapters/slack/manifest.yaml', 'utf8')) as {
+      features: { slash_commands: { command: string; usage_hint?: string }[] };
+      oauth_config: { scopes: { bot: string[] } };
+    };
+    const command = manifest.features.slash_commands.find((c) => c.command === '/jobs');
+    expect(command?.usage_hint).toBe('[subscribe | unsubscribe | status]');
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['users:read', 'channels:read', 'groups:read', 'im:read', 'channels:history']),
+    );
   });
 });

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { parse } from 'yaml';
 import { COLLECTING_NOTE } from '../../../src/jobs/desk.ts';
 import { createStore } from '../../../src/store/store.ts';
 import { FAKE_IDS, type Json } from '../../harness/slack-fake.ts';
@@ -157,19 +155,5 @@ describe('/jobs subscribe: can the bot post there', () => {
   it('refuses an archived channel', async () => {
     const channel = freshChannel({ is_archived: true, creator: FAKE_IDS.userId });
     expect(shown(await jobs('subscribe', { channel_id: channel }))).toMatch(/archived/);
-  });
-});
-
-describe('the app manifest', () => {
-  it('lists /jobs with its usage hint and the scopes its checks need', () => {
-    const manifest = parse(readFileSync('adapters/slack/manifest.yaml', 'utf8')) as {
-      features: { slash_commands: { command: string; usage_hint?: string }[] };
-      oauth_config: { scopes: { bot: string[] } };
-    };
-    const command = manifest.features.slash_commands.find((c) => c.command === '/jobs');
-    expect(command?.usage_hint).toBe('[subscribe | unsubscribe | status]');
-    expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['users:read', 'channels:read', 'groups:read', 'im:read', 'channels:history']),
-    );
   });
 });
