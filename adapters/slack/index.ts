@@ -7,7 +7,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { Logger } from '../../src/logger.ts';
 import type { Adapter, Bot, ScopedStore } from '../../src/ports.ts';
 import { createWorkQueue } from '../shared/work-queue.ts';
@@ -16,20 +16,18 @@ import { registerAssistant } from './assistant.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { registerButtons } from './buttons.ts';
 import { registerCommands } from './commands.ts';
-import { type EndpointLimits, GuardedReceiver } from './guarded-receiver.ts';
+import type { EndpointLimits } from './guarded-receiver.ts';
 import { registerHome } from './home.ts';
 import { createSlackDigestPublisher } from './jobs-publisher.ts';
 import { registerMessages } from './messages.ts';
+import { createReceiver, type HealthAnswer } from './receiver.ts';
 import { renderReply } from './render.ts';
+
+export type { HealthAnswer } from './receiver.ts';
+
 import { createResponder, type SlackListenerDeps } from './responder.ts';
 import { slackListenError, slackStartError } from './start-errors.ts';
 import { registerViability } from './viability.ts';
-
-/** What `GET /healthz` answers: a status code and a JSON body. */
-export interface HealthAnswer {
-  status: number;
-  body: unknown;
-}
 
 /** What the adapter needs from the composition root: never the whole context. */
 export interface SlackAdapterOptions {
@@ -100,49 +98,14 @@ export function createSlackAdapter({
     // careerbot keeps conversation state in its own store; Bolt's in-memory one would only cost time.
     convoStore: false as const,
   };
-  // Built here rather than by Bolt so that health can follow the socket's state (connected, reconnecting, ...).
-  const socket = socketMode
-    ? new SocketModeReceiver({
-        appToken: options.appToken ?? '',
-        logger: boltLogger,
-        installerOptions: { clientOptions },
-      })
-    : undefined;
-  let socketUp = false;
   let httpStarted = false;
-  socket?.client.on('connected', () => {
-    socketUp = true;
-  });
-  for (const state of ['reconnecting', 'disconnecting', 'disconnected']) {
-    socket?.client.on(state, () => {
-      socketUp = false;
-    });
-  }
-  const app = socket
-    ? new App({ ...common, receiver: socket })
-    : new App({
-        ...common,
-        receiver: new GuardedReceiver({
-          ...options.limits,
-          signingSecret: options.signingSecret ?? '',
-          processBeforeResponse: options.processBeforeResponse ?? false,
-          logger: boltLogger,
-          customRoutes: [
-            {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                const { status, body } = health?.() ?? {
-                  status: 200,
-                  body: { ok: true, knowledge: bot.knowledgeVersion },
-                };
-                res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-                res.end(JSON.stringify(body));
-              },
-            },
-          ],
-        }),
-      });
+  const { receiver, socketUp } = createReceiver(
+    options,
+    boltLogger,
+    clientOptions,
+    () => health?.() ?? { status: 200, body: { ok: true, knowledge: bot.knowledgeVersion } },
+  );
+  const app = new App({ ...common, receiver });
 
   const work = createWorkQueue();
   const deps: SlackListenerDeps = { bot, logger, store, work, progressIntervalMs: options.progressIntervalMs };
@@ -194,7 +157,7 @@ export function createSlackAdapter({
     },
     ready() {
       // A /healthz request can arrive between Bolt's listen() and `server` being set: it is up by then.
-      return socket ? socketUp : httpStarted && (server?.listening ?? true);
+      return socketUp ? socketUp() : httpStarted && (server?.listening ?? true);
     },
     async stop() {
       detachGate?.();
