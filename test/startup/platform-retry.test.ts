@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../../adapters/discord/index.ts';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { startAdapters } from '../../src/startup/adapter-start.ts';
+import { createScopedStore } from '../../src/store/scoped.ts';
 import { FakeDiscord } from '../harness/discord-fake.ts';
 import { FakeSlack } from '../harness/slack-fake.ts';
 import { createTestBot } from '../helpers/context.ts';
@@ -25,12 +26,10 @@ describe('a platform that is down at start-up comes back (real SDKs against the 
     });
     const { bot, ctx, lines } = await createTestBot();
     const adapter = createSlackAdapter({
-      ctx,
       bot,
-      botToken: 'xoxb-retry',
-      signingSecret: fake.signingSecret,
-      apiUrl: fake.apiUrl,
-      port: 0,
+      logger: ctx.logger,
+      store: createScopedStore(ctx.store, 'slack'),
+      config: { botToken: 'xoxb-retry', signingSecret: fake.signingSecret, apiUrl: fake.apiUrl, port: 0 },
     });
     stops.push(() => adapter.stop());
     await startAdapters([adapter], ctx.logger, quickBackoff);
