@@ -56,7 +56,9 @@ const settle = () => new Promise((r) => setTimeout(r, 2_000));
 const fake = await FakeSlack.start();
 const port = await freePort();
 const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-const flags = start.split(/\s+/).filter((part) => part.startsWith('--'));
+const parts = start.split(/\s+/);
+// Node's own flags come before the script; what follows it (`--dotenv=.env`) is the bot's, which node refuses.
+const flags = parts.slice(0, parts.lastIndexOf('src/main.ts')).filter((part) => part.startsWith('--'));
 const child = spawn(process.execPath, [...flags, 'src/main.ts'], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: {

@@ -1,14 +1,12 @@
 /**
  * The console's own words: the greeting, the command list added to the help, and what it says when a
- * number picks nothing. Only the console has `/quit` and numbered picking, so these live here.
+ * number picks nothing. The commands come from the core's registry; only `/quit` and numbered picking are
+ * the console's own, so those live here.
  */
+import type { CommandInfo } from '../../src/ports.ts';
 import { wrapText } from '../../src/render-text.ts';
 
-const COMMANDS: readonly [string, string][] = [
-  ['/viability', 'six quick questions for a personal verdict'],
-  ['/jobs', "this week's job digest"],
-  ['/cancel', 'stop the viability check'],
-  ['/help', 'this list'],
+const CONSOLE_ONLY: readonly [string, string][] = [
   ['/quit', 'leave the chat (Ctrl-D works too)'],
   ['1, 2, 3…', 'pick one of the numbered options under the last reply'],
 ];
@@ -20,10 +18,17 @@ export function greetingText(width: number, logPath?: string): string {
   return wrapText(lines.join('\n'), width);
 }
 
-/** Every console command, appended to the full help. */
-export function commandsText(width: number): string {
-  const pad = Math.max(...COMMANDS.map(([name]) => name.length));
-  const rows = COMMANDS.map(([name, what]) => wrapText(`  ${name.padEnd(pad)}  ${what}`, width, ' '.repeat(pad + 4)));
+/** Every command the console takes, appended to the full help. */
+export function commandsText(commands: readonly CommandInfo[], width: number): string {
+  const all: [string, string][] = [
+    ...commands.map((c): [string, string] => [
+      c.option?.name === 'question' ? `/${c.name} <question>` : `/${c.name}`,
+      c.description,
+    ]),
+    ...CONSOLE_ONLY,
+  ];
+  const pad = Math.max(...all.map(([name]) => name.length));
+  const rows = all.map(([name, what]) => wrapText(`  ${name.padEnd(pad)}  ${what}`, width, ' '.repeat(pad + 4)));
   return `Commands:\n${rows.join('\n')}`;
 }
 

@@ -28,7 +28,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): Adapter {
   const width = () => columnsOf(output);
   const show = (reply: Reply) => {
     const text = renderText(reply, width());
-    write(`\n${reply.kind === 'help' ? `${text}\n\n${commandsText(width())}` : text}\n`);
+    write(`\n${reply.kind === 'help' ? `${text}\n\n${commandsText(bot.commands, width())}` : text}\n`);
   };
   let stopped = false;
   let closeReadline: (() => void) | undefined;

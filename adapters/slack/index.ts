@@ -1,34 +1,57 @@
 /**
  * The Slack adapter on @slack/bolt: Socket Mode when an app token is configured, otherwise HTTP mode on
  * `PORT` at `/slack/events` (stateless, so replicas can share a load balancer) with `GET /healthz`.
- * Listeners live in `listeners.ts`; rendering in `render-blocks.ts` and `render-views.ts`.
+ * It gets the bot, a logger, its own scoped store and its config: never the whole context. Listeners are
+ * in `messages.ts`, `assistant.ts`, `commands.ts`, `buttons.ts`, `viability.ts` and `home.ts`; rendering
+ * in `render.ts` and `render-views.ts`. See `README.md` beside this file for the ack policy and keys.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver } from '@slack/bolt';
-import type { Bot } from '../../src/ports.ts';
-import type { AppContext } from '../../src/context.ts';
-import type { healthReport } from '../../src/health.ts';
-import type { Adapter } from '../../src/ports.ts';
+import { App } from '@slack/bolt';
+import type { Logger } from '../../src/logger.ts';
+import type { Adapter, Bot, ScopedStore } from '../../src/ports.ts';
+import { createWorkQueue } from '../shared/work-queue.ts';
 import { attachAckGate } from './ack-gate.ts';
+import { registerAssistant } from './assistant.ts';
 import { createBoltLogger } from './bolt-logger.ts';
-import { type EndpointLimits, GuardedReceiver } from './guarded-receiver.ts';
+import { registerButtons } from './buttons.ts';
+import { registerCommands } from './commands.ts';
+import type { EndpointLimits } from './guarded-receiver.ts';
+import { registerHome } from './home.ts';
 import { createSlackDigestPublisher } from './jobs-publisher.ts';
-import { registerListeners } from './listeners.ts';
-import { renderReply } from './render-blocks.ts';
+import { registerMessages } from './messages.ts';
+import { createReceiver, type HealthAnswer } from './receiver.ts';
+import { renderReply } from './render.ts';
+
+export type { HealthAnswer } from './receiver.ts';
+
+import { createResponder, type SlackListenerDeps } from './responder.ts';
 import { slackListenError, slackStartError } from './start-errors.ts';
+import { registerViability } from './viability.ts';
+
+/** What the adapter needs from the composition root: never the whole context. */
+export interface SlackAdapterOptions {
+  bot: Bot;
+  /** Already scoped to the adapter by the caller (`{ adapter: 'slack' }`). */
+  logger: Logger;
+  /** The adapter's own store (`createScopedStore(store, 'slack')`): thread and event-dedupe keys. */
+  store: ScopedStore;
+  /** For the digest publisher's search window (tests move time). */
+  clock?: () => Date;
+  config: SlackConfig;
+  /** What `GET /healthz` answers in HTTP mode (the composition root reports every platform through it). */
+  health?: () => HealthAnswer;
+}
 
 /** Slack settings; tests pass the fake's URL as `apiUrl` and port 0. */
-export interface SlackAdapterOptions {
-  ctx: AppContext;
-  bot: Bot;
+export interface SlackConfig {
   botToken: string;
   signingSecret?: string;
   appToken?: string;
   /** Replaces https://slack.com/api/ (tests, proxies, Enterprise Grid). */
   apiUrl?: string;
   port?: number;
-  /** Listen address in HTTP mode (default: the configured `HOST`). */
+  /** Listen address in HTTP mode (default: loopback, like the config's `HOST`). */
   host?: string;
   /** Body, connection and timeout limits of the HTTP endpoint (tests shrink them). */
   limits?: EndpointLimits;
@@ -36,8 +59,6 @@ export interface SlackAdapterOptions {
   processBeforeResponse?: boolean;
   /** Least time between two edits of an answer a model is streaming (default one second). */
   progressIntervalMs?: number;
-  /** What `GET /healthz` answers in HTTP mode (the composition root reports every platform through it). */
-  health?: () => ReturnType<typeof healthReport>;
 }
 
 /** The adapter plus what tests and the composition root need to see. */
@@ -50,9 +71,14 @@ export interface SlackAdapter extends Adapter {
 }
 
 /** Creates the Slack adapter; nothing connects until `start()`. */
-export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { ctx, bot } = options;
-  const logger = ctx.logger.child({ adapter: 'slack' });
+export function createSlackAdapter({
+  bot,
+  logger,
+  store,
+  clock,
+  config: options,
+  health,
+}: SlackAdapterOptions): SlackAdapter {
   const socketMode = Boolean(options.appToken);
   const clientOptions = {
     slackApiUrl: options.apiUrl,
@@ -72,51 +98,25 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     // careerbot keeps conversation state in its own store; Bolt's in-memory one would only cost time.
     convoStore: false as const,
   };
-  // Built here rather than by Bolt so that health can follow the socket's state (connected, reconnecting, ...).
-  const socket = socketMode
-    ? new SocketModeReceiver({
-        appToken: options.appToken ?? '',
-        logger: boltLogger,
-        installerOptions: { clientOptions },
-      })
-    : undefined;
-  let socketUp = false;
   let httpStarted = false;
-  socket?.client.on('connected', () => {
-    socketUp = true;
-  });
-  for (const state of ['reconnecting', 'disconnecting', 'disconnected']) {
-    socket?.client.on(state, () => {
-      socketUp = false;
-    });
-  }
-  const app = socket
-    ? new App({ ...common, receiver: socket })
-    : new App({
-        ...common,
-        receiver: new GuardedReceiver({
-          ...options.limits,
-          signingSecret: options.signingSecret ?? '',
-          processBeforeResponse: options.processBeforeResponse ?? false,
-          logger: boltLogger,
-          customRoutes: [
-            {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                const { status, body } = options.health?.() ?? {
-                  status: 200,
-                  body: { ok: true, knowledge: ctx.kb.version },
-                };
-                res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-                res.end(JSON.stringify(body));
-              },
-            },
-          ],
-        }),
-      });
+  const { receiver, socketUp } = createReceiver(
+    options,
+    boltLogger,
+    clientOptions,
+    () => health?.() ?? { status: 200, body: { ok: true, knowledge: bot.knowledgeVersion } },
+  );
+  const app = new App({ ...common, receiver });
 
-  const { queue } = registerListeners(app, { ctx, bot, logger, progressIntervalMs: options.progressIntervalMs });
+  const work = createWorkQueue();
+  const deps: SlackListenerDeps = { bot, logger, store, work, progressIntervalMs: options.progressIntervalMs };
+  const responder = createResponder(deps);
+  // The assistant panel first, so its thread messages are not taken for DMs.
+  registerAssistant(app, deps);
+  registerMessages(app, deps, responder);
+  registerCommands(app, deps);
+  registerButtons(app, deps, responder);
+  registerViability(app, deps);
+  registerHome(app, deps);
   let detachGate: (() => void) | undefined;
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled Slack listener error');
@@ -125,7 +125,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     name: 'slack',
     app,
-    digests: createSlackDigestPublisher(app.client, ctx.clock),
+    digests: createSlackDigestPublisher(app.client, clock),
     get port() {
       return server ? (server.address() as AddressInfo).port : undefined;
     },
@@ -144,19 +144,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         logger.info('Slack adapter connected in Socket Mode');
       } else {
         httpStarted = true;
-        const wanted = options.port ?? ctx.config.port;
-        server = (await app.start({ port: wanted, host: options.host ?? ctx.config.host }).catch((err: unknown) => {
+        // The same defaults as the config's PORT and HOST: loopback unless a listen address is given.
+        const wanted = options.port ?? 3000;
+        server = (await app.start({ port: wanted, host: options.host ?? '127.0.0.1' }).catch((err: unknown) => {
           throw slackListenError(err, wanted);
         })) as Server;
         // With processBeforeResponse the ack waits for the work itself, so the gate would only delay it.
-        if (!options.processBeforeResponse) detachGate = attachAckGate(server, queue);
+        if (!options.processBeforeResponse) detachGate = attachAckGate(server, work.queue);
         const { address, port } = server.address() as AddressInfo;
         logger.info({ host: address, port }, 'Slack adapter listening (HTTP mode)');
       }
     },
     ready() {
       // A /healthz request can arrive between Bolt's listen() and `server` being set: it is up by then.
-      return socket ? socketUp : httpStarted && (server?.listening ?? true);
+      return socketUp ? socketUp() : httpStarted && (server?.listening ?? true);
     },
     async stop() {
       detachGate?.();

@@ -4,9 +4,8 @@
  * in a DM with careerbot, the person in it. Posting needs careerbot to be a member of the channel.
  */
 import type { WebClient } from '@slack/web-api';
-import type { ChannelRef } from '../../src/ports.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { Reply } from '../../src/ports.ts';
+import type { ChannelRef, Reply } from '../../src/ports.ts';
 import { slackErrorCode } from './jobs-publisher.ts';
 
 /** Where a `/jobs` command was run, as the slash-command payload names it. */
@@ -43,6 +42,17 @@ const CANNOT_SEE = new Set([
 /** A refusal reply: shown only to the person who asked. */
 export function refusal(title: string, body: string): Reply {
   return { kind: 'refusal', title, body, facts: [], advice: [], choices: [], entryIds: ['jobs'] };
+}
+
+/** The reply when Slack could not answer the rights check (an outage): shown only to the asker. */
+export function accessCheckFailed(): Reply {
+  return {
+    ...refusal(
+      'Something went wrong on my side',
+      'I could not check this channel with Slack just now. Please try again in a moment.',
+    ),
+    kind: 'error',
+  };
 }
 
 /** Checks the asker may manage the channel's subscription (and, for `manage_and_post`, that careerbot can post). */

@@ -6,9 +6,8 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { ChannelGoneError, MessageGoneError } from '../../src/errors.ts';
-import { type ChannelRef, type DigestPublisher, type GoneReason, type PostRef } from '../../src/ports.ts';
-import type { Reply } from '../../src/ports.ts';
-import { renderReply } from './render-blocks.ts';
+import type { ChannelRef, DigestPublisher, GoneReason, PostRef, Reply } from '../../src/ports.ts';
+import { renderReply } from './render.ts';
 
 /** The metadata event type on every digest post. */
 export const DIGEST_EVENT_TYPE = 'careerbot_digest';

@@ -6,14 +6,13 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../src/logger.ts';
-import { createProgressRelay } from '../../src/progress-relay.ts';
 import type { Reply } from '../../src/ports.ts';
-import { clip, escapeMrkdwn, renderReply } from './render-blocks.ts';
+import { createProgressRelay } from '../shared/progress-relay.ts';
+import { DEFAULT_PROGRESS_INTERVAL_MS, THINKING_ABOUT_FOLLOW_UP } from '../shared/thinking.ts';
+import { clip, escapeMrkdwn, renderReply } from './render.ts';
 
-/** What the placeholder says until the first streamed words arrive. */
-export const PLACEHOLDER_TEXT = '_Thinking about your follow-up…_';
-/** Default least time between two chat.update calls for one answer. */
-export const DEFAULT_PROGRESS_INTERVAL_MS = 1_000;
+/** What the placeholder says until the first streamed words arrive: the shared words, in Slack's italics. */
+export const PLACEHOLDER_TEXT = `_${THINKING_ABOUT_FOLLOW_UP}_`;
 /** Streamed text is shown in one mrkdwn text field; Slack shows the first 3,000 characters of a section. */
 const MAX_STREAMED = 2_900;
 

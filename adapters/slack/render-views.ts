@@ -1,12 +1,11 @@
 /**
- * Slack views: the viability modal (built from the rubric, so a new question needs no code), reading
- * its submitted state back into answers, and the App Home tab.
+ * Slack views: the viability modal (built from the bot's questionnaire, so a new question needs no code),
+ * reading its submitted state back into answers and the core's problems into field errors, and App Home.
  */
 import type { HomeView, InputBlock, KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
 import { neutraliseMentions } from '../../src/input.ts';
-import type { Rubric } from '../../src/knowledge/schema.ts';
-import { FACTOR_IDS, type Rating } from '../../src/ports.ts';
-import { ACTION_VIABILITY, chunkText, clip, escapeMrkdwn, RATING_EMOJI } from './render-blocks.ts';
+import { type AnswerProblem, FACTOR_IDS, type QuestionnaireQuestion, type Rating } from '../../src/ports.ts';
+import { ACTION_VIABILITY, chunkText, clip, escapeMrkdwn, RATING_EMOJI } from './render.ts';
 
 /** callback_id of the viability modal, for the view_submission handler. */
 export const VIABILITY_CALLBACK = 'careerbot_viability';
@@ -32,14 +31,14 @@ export function questionBlockId(questionId: string): string {
 
 /** The viability questionnaire as a modal: one required input per rubric question, plus optional DM delivery. */
 export function viabilityModal(
-  rubric: Rubric,
+  questions: readonly QuestionnaireQuestion[],
   options: { privateMetadata?: string; initial?: Record<string, string> } = {},
 ): ModalView {
   // Truncated metadata would be corrupt JSON the submit handler cannot use, so an oversize value is a bug to surface.
   if ((options.privateMetadata?.length ?? 0) > MAX_METADATA) {
     throw new RangeError(`private_metadata is ${options.privateMetadata?.length} chars; Slack allows ${MAX_METADATA}`);
   }
-  const inputs: InputBlock[] = rubric.questions.map((q) => {
+  const inputs: InputBlock[] = questions.map((q) => {
     const choices: PlainTextOption[] = q.options.map((o) => ({ text: plain(o.label, 75), value: o.value }));
     const initial = choices.find((c) => c.value === options.initial?.[q.id]);
     const picked = initial ? { initial_option: initial } : {};
@@ -86,7 +85,7 @@ export function viabilityModal(
         elements: [
           {
             type: 'mrkdwn',
-            text: `${rubric.questions.length} questions. Your answers are rated against the nine factors of a prompt engineering career.`,
+            text: `${questions.length} questions. Your answers are rated against the nine factors of a prompt engineering career.`,
           },
         ],
       },
@@ -103,19 +102,25 @@ export interface ViewStateValue {
   selected_options?: { value: string }[];
 }
 
-/** Answers from a submitted modal; `errors` (by block_id) go back to Slack as `response_action: 'errors'`. */
+/**
+ * Answers from a submitted modal, and the core's `problems` with them (from `bot.submitViability`) as
+ * field errors by block_id, for `response_action: 'errors'`. Answers with a problem are left out.
+ */
 export function readViabilityState(
-  rubric: Rubric,
   values: Record<string, Record<string, ViewStateValue>>,
+  problems: readonly AnswerProblem[] = [],
 ): { answers: Record<string, string>; sendDm: boolean; errors: Record<string, string> } {
   const answers: Record<string, string> = {};
   const errors: Record<string, string> = {};
-  for (const q of rubric.questions) {
-    const blockId = questionBlockId(q.id);
-    const value = values[blockId]?.[ANSWER_ACTION]?.selected_option?.value;
-    if (!value) errors[blockId] = 'Please choose an answer.';
-    else if (!q.options.some((o) => o.value === value)) errors[blockId] = 'Please choose one of the listed answers.';
-    else answers[q.id] = value;
+  for (const [blockId, block] of Object.entries(values)) {
+    const value = block[ANSWER_ACTION]?.selected_option?.value;
+    if (blockId.startsWith('q_') && value) answers[blockId.slice(2)] = value;
+  }
+  // The core decides what is wrong; the wording is the modal's, whose inputs only offer listed answers.
+  for (const { question } of problems) {
+    errors[questionBlockId(question)] =
+      question in answers ? 'Please choose one of the listed answers.' : 'Please choose an answer.';
+    delete answers[question];
   }
   const sendDm = values[DELIVERY_BLOCK]?.[ANSWER_ACTION]?.selected_options?.some((o) => o.value === 'dm') ?? false;
   return { answers, sendDm, errors };

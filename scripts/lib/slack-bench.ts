@@ -11,6 +11,7 @@ import { createBot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createScopedStore } from '../../src/store/scoped.ts';
 
 const CONCURRENCY = 200;
 const ROUNDS = 10;
@@ -55,12 +56,10 @@ export async function slackAckBench(): Promise<{
   const logger = createLogger('silent');
   const ctx = await createContext(loadConfig({ DATA_DIR: ':memory:' }), logger);
   const adapter = createSlackAdapter({
-    ctx,
     bot: createBot(ctx),
-    botToken: 'xoxb-bench',
-    signingSecret: load.signingSecret,
-    apiUrl: load.apiUrl,
-    port: 0,
+    logger,
+    store: createScopedStore(ctx.store, 'slack'),
+    config: { botToken: 'xoxb-bench', signingSecret: load.signingSecret, apiUrl: load.apiUrl, port: 0 },
   });
   await adapter.start();
 

@@ -3,7 +3,7 @@
  * is, and the credit the aggregators' terms ask for, named only when their listings are shown.
  */
 import { literal } from '../literal.ts';
-import type { Notable } from './digest.ts';
+import type { Posting } from './posting.ts';
 import type { MarketStats } from './stats.ts';
 
 /** Aggregators whose terms ask for a link back and their name beside each listing. */
@@ -18,7 +18,11 @@ function age(ms: number): string {
 }
 
 /** The footer: which sources answered, how old the figures are, and the credits the aggregators' terms ask for. */
-export function footerLine(stats: MarketStats, notable: readonly Notable[], collectedAt: string | undefined): string {
+export function footerLine(
+  stats: MarketStats,
+  notable: readonly Pick<Posting, 'sourceType'>[],
+  collectedAt: string | undefined,
+): string {
   const failed = stats.sources.filter((s) => !s.ok);
   const ageMs = collectedAt ? Date.parse(stats.generatedAt) - Date.parse(collectedAt) : 0;
   // Only aggregators whose listings are shown are credited; naming one that supplied nothing would mislead.

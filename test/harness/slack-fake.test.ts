@@ -1,8 +1,9 @@
 /** Self-tests for FakeSlack against the real Bolt App (HTTP and Socket Mode) and the real WebClient. */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type Logger, LogLevel, webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FAKE_IDS, FakeSlack } from './slack-fake.ts';
+import { ACK_DEADLINE_MS, FAKE_IDS, FakeSlack } from './slack-fake.ts';
 
 // Bolt logs rejected signatures and socket state changes; the assertions cover them, so keep the output clean.
 const silent: Logger = {
@@ -124,5 +125,28 @@ describe('Web API limits and faults', () => {
       data: { error: 'channel_not_found' },
     });
     await expect(client.chat.postMessage({ channel: 'C1', text: 't' })).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('the ack deadline', () => {
+  it("judges an HTTP answer after Slack's three seconds as not acked, and a prompt 200 as acked", async () => {
+    expect(ACK_DEADLINE_MS).toBe(3_000);
+    const strict = await FakeSlack.start({ ackDeadlineMs: 100 });
+    let delayMs = 0;
+    const server = createServer((_req, res) => {
+      setTimeout(() => res.writeHead(200).end(), delayMs);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+      expect((await strict.sendCommand({ command: '/careers', text: 'hi' }, { url })).acked).toBe(true);
+      delayMs = 300;
+      const late = await strict.sendCommand({ command: '/careers', text: 'hi' }, { url });
+      expect(late.status).toBe(200);
+      expect(late.acked).toBe(false);
+    } finally {
+      server.close();
+      await strict.stop();
+    }
   });
 });

@@ -87,9 +87,17 @@ export interface EventSendOptions extends SendOptions, EventCallbackInit {
   retryReason?: string;
 }
 
+/**
+ * Slack's deadline for the HTTP answer (the ack) to an event, slash command or interaction: answered later,
+ * the user sees a timeout error and events are retried, whatever the answer says.
+ */
+export const ACK_DEADLINE_MS = 3_000;
+
 /** The app's HTTP answer to a sent request, plus the payload that was sent. */
 export interface SendResult<P = unknown> {
   status: number;
+  /** Slack's verdict on the ack: a 200 within the deadline (`ACK_DEADLINE_MS` unless the fake was started with less). */
+  acked: boolean;
   body: string;
   /** `body` parsed as JSON, when it is JSON. */
   json?: unknown;
@@ -143,8 +151,11 @@ export class FakeSlack {
   private counter = 0;
   private stopped = false;
 
-  private constructor(server: Server, signingSecret: string) {
+  private readonly ackDeadlineMs: number;
+
+  private constructor(server: Server, signingSecret: string, ackDeadlineMs: number) {
     this.server = server;
+    this.ackDeadlineMs = ackDeadlineMs;
     this.signingSecret = signingSecret;
     this.port = (server.address() as AddressInfo).port;
     this.socket = new SocketModeServer(server, this.port);
@@ -163,15 +174,19 @@ export class FakeSlack {
     });
   }
 
-  /** Starts the fake on an ephemeral loopback port. */
-  static async start(options: { signingSecret?: string } = {}): Promise<FakeSlack> {
+  /** Starts the fake on an ephemeral loopback port; `ackDeadlineMs` is shrunk only by the fake's own tests. */
+  static async start(options: { signingSecret?: string; ackDeadlineMs?: number } = {}): Promise<FakeSlack> {
     const server = createServer();
     // Real Slack keeps connections alive too; stop() closes them explicitly.
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    return new FakeSlack(server, options.signingSecret ?? 'test-signing-secret');
+    return new FakeSlack(
+      server,
+      options.signingSecret ?? 'test-signing-secret',
+      options.ackDeadlineMs ?? ACK_DEADLINE_MS,
+    );
   }
 
   // ---------------------------------------------------------------- Web API
@@ -478,7 +493,9 @@ export class FakeSlack {
     } catch {
       json = undefined;
     }
-    return { status: res.status, body: text, json, headers: res.headers, ms: performance.now() - started, payload };
+    const ms = performance.now() - started;
+    const acked = res.status === 200 && ms <= this.ackDeadlineMs;
+    return { status: res.status, acked, body: text, json, headers: res.headers, ms, payload };
   }
 }
 

@@ -2,8 +2,10 @@
 import type { EndpointLimits } from '../../adapters/slack/guarded-receiver.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
 import type { AppContext } from '../../src/context.ts';
+import type { JobsDesk } from '../../src/jobs/desk.ts';
 import type { JobSource } from '../../src/jobs/sources-file.ts';
-import type { Bot } from '../../src/ports.ts';
+import type { Bot, ScopedStore } from '../../src/ports.ts';
+import { createScopedStore } from '../../src/store/scoped.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FAKE_IDS, FakeSlack } from '../harness/slack-fake.ts';
 import { createTestBot } from './context.ts';
@@ -14,8 +16,12 @@ export interface SlackRig {
   fake: FakeSlack;
   adapter: SlackAdapter;
   ctx: AppContext;
-  /** The bot behind the adapter, so a test can spy on the core it calls (e.g. `bot.jobs`). */
+  /** The bot behind the adapter. */
   bot: Bot;
+  /** The jobs desk behind the bot's `/jobs`, so a test can spy on the core it calls. */
+  desk: JobsDesk;
+  /** The adapter's own store (keys under `slack:`), as the adapter sees it. */
+  store: ScopedStore;
   lines: string[];
   stop(): Promise<void>;
 }
@@ -39,22 +45,28 @@ export async function startSlackRig(
   const fake = options.fake ?? (await FakeSlack.start());
   // Bolt's assistant reads the thread's context from its first message; an empty thread is a valid answer.
   fake.on('conversations.replies', () => ({ ok: true, messages: [], has_more: false }));
-  const { bot, ctx, lines } = await createTestBot({
+  const { bot, ctx, lines, jobs } = await createTestBot({
     store: options.store,
     env: options.env,
     jobSources: options.jobSources,
   });
+  const store = createScopedStore(ctx.store, 'slack');
   const adapter = createSlackAdapter({
-    ctx,
     bot,
-    botToken: 'xoxb-test-token',
-    signingSecret: fake.signingSecret,
-    appToken: options.socketMode ? 'xapp-1-test' : undefined,
-    apiUrl: fake.apiUrl,
-    port: 0,
-    processBeforeResponse: options.processBeforeResponse ?? true,
-    progressIntervalMs: options.progressIntervalMs,
-    limits: options.limits,
+    logger: ctx.logger.child({ adapter: 'slack' }),
+    store,
+    clock: ctx.clock,
+    config: {
+      botToken: 'xoxb-test-token',
+      signingSecret: fake.signingSecret,
+      appToken: options.socketMode ? 'xapp-1-test' : undefined,
+      apiUrl: fake.apiUrl,
+      port: 0,
+      host: ctx.config.host,
+      processBeforeResponse: options.processBeforeResponse ?? true,
+      progressIntervalMs: options.progressIntervalMs,
+      limits: options.limits,
+    },
   });
   await adapter.start();
   // A replica sharing another rig's fake is addressed per request, so the shared default stays put.
@@ -64,6 +76,8 @@ export async function startSlackRig(
     adapter,
     ctx,
     bot,
+    desk: jobs.desk,
+    store,
     lines,
     async stop() {
       await adapter.stop();

@@ -26,12 +26,10 @@ describe('a platform that is down at start-up comes back (real SDKs against the 
     });
     const { bot, ctx, lines } = await createTestBot();
     const adapter = createSlackAdapter({
-      ctx,
       bot,
-      botToken: 'xoxb-retry',
-      signingSecret: fake.signingSecret,
-      apiUrl: fake.apiUrl,
-      port: 0,
+      logger: ctx.logger,
+      store: createScopedStore(ctx.store, 'slack'),
+      config: { botToken: 'xoxb-retry', signingSecret: fake.signingSecret, apiUrl: fake.apiUrl, port: 0 },
     });
     stops.push(() => adapter.stop());
     await startAdapters([adapter], ctx.logger, quickBackoff);

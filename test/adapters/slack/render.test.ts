@@ -8,7 +8,7 @@ import {
   escapeMrkdwn,
   readButtonValue,
   renderReply,
-} from '../../../adapters/slack/render-blocks.ts';
+} from '../../../adapters/slack/render.ts';
 import { homeView, readViabilityState, viabilityModal } from '../../../adapters/slack/render-views.ts';
 import { answerReply } from '../../../src/answers/compose.ts';
 import { loadKnowledge } from '../../../src/knowledge/loader.ts';
@@ -16,6 +16,7 @@ import type { Reply, ReplyFact } from '../../../src/ports.ts';
 import { viabilityReply } from '../../../src/viability/render.ts';
 import { scoreViability } from '../../../src/viability/score.ts';
 import { STRONG_PROFILE } from '../../fixtures/viability-answers.ts';
+import { createTestBot } from '../../helpers/context.ts';
 
 const kb = loadKnowledge('knowledge');
 const answers = STRONG_PROFILE;
@@ -189,7 +190,7 @@ describe('chunkText', () => {
 
 describe('viabilityModal', () => {
   it('has one required input per question, radio buttons or a select, and optional DM delivery', () => {
-    const view = viabilityModal(kb.rubric, { privateMetadata: '{"c":"C1"}', initial: { coding: 'basic' } });
+    const view = viabilityModal(kb.rubric.questions, { privateMetadata: '{"c":"C1"}', initial: { coding: 'basic' } });
     expect(view.title.text).toBe('Viability check');
     expect(view.private_metadata).toBe('{"c":"C1"}');
     const inputs = view.blocks.filter((b): b is InputBlock => b.type === 'input');
@@ -214,22 +215,28 @@ describe('viabilityModal', () => {
 
 describe('readViabilityState', () => {
   const selected = (value: string) => ({ answer: { type: 'radio_buttons', selected_option: { value } } });
+  /** The form read back with the core's verdict on its answers, as the modal's submit listener does. */
+  async function readChecked(values: Parameters<typeof readViabilityState>[0]) {
+    const { bot } = await createTestBot();
+    const checked = await bot.submitViability({ platform: 'slack', id: 'U1' }, readViabilityState(values).answers);
+    return readViabilityState(values, checked.ok ? [] : checked.problems);
+  }
 
-  it('returns the answers and the DM choice for a complete form', () => {
+  it('returns the answers and the DM choice for a complete form', async () => {
     const values = {
       ...Object.fromEntries(Object.entries(answers).map(([id, v]) => [`q_${id}`, selected(v)])),
       delivery: { answer: { type: 'checkboxes', selected_options: [{ value: 'dm' }] } },
     };
-    expect(readViabilityState(kb.rubric, values)).toEqual({ answers, sendDm: true, errors: {} });
+    expect(await readChecked(values)).toEqual({ answers, sendDm: true, errors: {} });
   });
 
-  it('names each missing or unknown answer by block id', () => {
+  it('names each missing or unknown answer by block id', async () => {
     const values = {
       q_coding: selected('wizard'),
       q_ai_tools: { answer: { type: 'radio_buttons', selected_option: null } },
       q_portfolio: selected('strong'),
     };
-    const state = readViabilityState(kb.rubric, values);
+    const state = await readChecked(values);
     expect(state.answers).toEqual({ portfolio: 'strong' });
     expect(state.sendDm).toBe(false);
     expect(Object.keys(state.errors).sort()).toEqual(

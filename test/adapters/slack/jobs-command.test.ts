@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { parse } from 'yaml';
 import { COLLECTING_NOTE } from '../../../src/jobs/desk.ts';
 import { createStore } from '../../../src/store/store.ts';
 import { FAKE_IDS, type Json } from '../../harness/slack-fake.ts';
@@ -33,7 +31,7 @@ const shown = (body: Json) => `${String(body.text)}${blockText(body.blocks)}`;
 
 describe('/jobs for anyone', () => {
   it("shows this week's digest privately and posts nothing in the channel", async () => {
-    const digest = vi.spyOn(rig.bot.jobs, 'digest');
+    const digest = vi.spyOn(rig.desk, 'digest');
     const body = await jobs('');
     expect(digest).toHaveBeenCalledTimes(1);
     expect(body.response_type).toBe('ephemeral');
@@ -50,7 +48,7 @@ describe('/jobs for anyone', () => {
   });
 
   it('answers an unknown action with the usage, without calling the core', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     const body = await jobs('subscrbe please');
     expect(shown(body)).toMatch(/How to use \/jobs/);
     expect(shown(body)).toContain('/jobs unsubscribe');
@@ -77,8 +75,8 @@ describe('/jobs for anyone', () => {
 
 describe('/jobs subscribe and unsubscribe: who may', () => {
   it('refuses a member who is neither an admin nor the channel creator, and explains who can', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
-    const unsubscribe = vi.spyOn(rig.bot.jobs, 'unsubscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
+    const unsubscribe = vi.spyOn(rig.desk, 'unsubscribe');
     const channel = freshChannel({ creator: 'U0SOMEONE' });
     for (const action of ['subscribe', 'unsubscribe']) {
       const body = await jobs(action, { channel_id: channel });
@@ -92,7 +90,7 @@ describe('/jobs subscribe and unsubscribe: who may', () => {
   it.each(['is_admin', 'is_owner', 'is_primary_owner'] as const)(
     'lets a workspace member with %s subscribe, with the right channel',
     async (role) => {
-      const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+      const subscribe = vi.spyOn(rig.desk, 'subscribe');
       const channel = freshChannel();
       rig.fake.channels.setUser(FAKE_IDS.userId, { [role]: true });
       const body = await jobs('subscribe', { channel_id: channel });
@@ -115,7 +113,7 @@ describe('/jobs subscribe and unsubscribe: who may', () => {
   });
 
   it('lets someone subscribe their own DM with the bot, and no one else’s', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     rig.fake.channels.setChannel('D0MINE', { is_im: true, user: FAKE_IDS.userId });
     rig.fake.channels.setChannel('D0THEIRS', { is_im: true, user: 'U0OTHER' });
     await jobs('subscribe', { channel_id: 'D0MINE', channel_name: 'directmessage' });
@@ -131,7 +129,7 @@ describe('/jobs subscribe and unsubscribe: who may', () => {
 
 describe('/jobs subscribe: can the bot post there', () => {
   it('asks an admin to invite the bot first when it is not a member', async () => {
-    const subscribe = vi.spyOn(rig.bot.jobs, 'subscribe');
+    const subscribe = vi.spyOn(rig.desk, 'subscribe');
     const channel = freshChannel({ is_member: false, creator: FAKE_IDS.userId });
     const body = await jobs('subscribe', { channel_id: channel });
     expect(shown(body)).toMatch(/Please invite me first/);
@@ -140,7 +138,7 @@ describe('/jobs subscribe: can the bot post there', () => {
   });
 
   it('still lets an admin unsubscribe a channel the bot has left', async () => {
-    const unsubscribe = vi.spyOn(rig.bot.jobs, 'unsubscribe');
+    const unsubscribe = vi.spyOn(rig.desk, 'unsubscribe');
     const channel = freshChannel({ is_member: false, creator: FAKE_IDS.userId });
     await jobs('unsubscribe', { channel_id: channel });
     expect(unsubscribe).toHaveBeenCalledTimes(1);
@@ -157,19 +155,5 @@ describe('/jobs subscribe: can the bot post there', () => {
   it('refuses an archived channel', async () => {
     const channel = freshChannel({ is_archived: true, creator: FAKE_IDS.userId });
     expect(shown(await jobs('subscribe', { channel_id: channel }))).toMatch(/archived/);
-  });
-});
-
-describe('the app manifest', () => {
-  it('lists /jobs with its usage hint and the scopes its checks need', () => {
-    const manifest = parse(readFileSync('adapters/slack/manifest.yaml', 'utf8')) as {
-      features: { slash_commands: { command: string; usage_hint?: string }[] };
-      oauth_config: { scopes: { bot: string[] } };
-    };
-    const command = manifest.features.slash_commands.find((c) => c.command === '/jobs');
-    expect(command?.usage_hint).toBe('[subscribe | unsubscribe | status]');
-    expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['users:read', 'channels:read', 'groups:read', 'im:read', 'channels:history']),
-    );
   });
 });

@@ -4,9 +4,9 @@
  * done, and the answer arrives afterwards by update or response_url replacement.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { CAREERS_THINKING } from '../../../adapters/slack/careers-command.ts';
+import { CAREERS_THINKING } from '../../../adapters/slack/commands.ts';
 import { PLACEHOLDER_TEXT } from '../../../adapters/slack/progress.ts';
-import { threadKey } from '../../../adapters/slack/slack-helpers.ts';
+import { threadKey } from '../../../adapters/slack/responder.ts';
 import { fakeReply } from '../../harness/openai-fake.ts';
 import { FAKE_IDS } from '../../harness/slack-fake.ts';
 import { HEAD_START_ANSWER, useModelRig } from '../../helpers/llm.ts';
@@ -22,7 +22,7 @@ describe('Slack with a slow model', () => {
     await rig().fake.sendEvent(first);
     await rig().fake.waitForCall('chat.postMessage');
     // Acked before the work, the first answer notes its thread just after Slack confirms the post.
-    await vi.waitFor(async () => expect(await rig().ctx.store.get(threadKey(FAKE_IDS.channelId, first.ts))).toBe(true));
+    await vi.waitFor(async () => expect(await rig().store.get(threadKey(FAKE_IDS.channelId, first.ts))).toBe(true));
     model().enqueue(fakeReply.slow(MODEL_MS, HEAD_START_ANSWER));
     const sentAt = Date.now();
     const res = await rig().fake.sendEvent(

@@ -1,13 +1,14 @@
 /**
- * Renders a core `Reply` as Slack Block Kit. Mirrors `renderText` (console) in content, and enforces
+ * Renders a core `Reply` as Slack Block Kit. Mirrors `renderText` (the core's plain text) in content, and enforces
  * Slack's hard limits here so no reply, however long its knowledge entry, is ever rejected by the API.
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { neutraliseMentions } from '../../src/input.ts';
+import { clip as fitClip, neutraliseMentions, safeCut } from '../../src/input.ts';
 import { renderLiterals } from '../../src/literal.ts';
-import { clip as fitClip, safeCut, splitText } from '../../src/text-fit.ts';
 import type { IntentId, Rating, Reply, ReplyFact } from '../../src/ports.ts';
 import { renderText } from '../../src/render-text.ts';
+import { buttonChoices } from '../shared/buttons.ts';
+import { splitText } from '../shared/text-fit.ts';
 
 /** Prefix of the action_id on follow-up buttons; each button appends `_<index>`. */
 export const ACTION_ASK = 'careerbot_ask';
@@ -53,7 +54,7 @@ function mrkdwn(text: string): string {
   return renderLiterals(escapeMrkdwn(text), neutraliseMarkup);
 }
 
-/** Shortens text to `max` characters with a trailing ellipsis (shared rules: `src/text-fit.ts`). */
+/** Shortens text to `max` characters with a trailing ellipsis (the core's rules: `src/input.ts`). */
 export const clip = fitClip;
 
 /** Splits text into section-sized pieces (3,000 characters by default). */
@@ -115,18 +116,13 @@ function factBlock(fact: ReplyFact): ContextBlock {
 }
 
 function actionsBlock(reply: Reply, options: { share?: boolean; question?: string }): ActionsBlock | undefined {
-  // Slack refuses a whole message over one empty button label: a blank label falls back to the question,
-  // and a choice with neither is dropped.
-  const labelled = reply.choices.flatMap((choice) => {
-    const label = neutraliseMentions(choice.label).trim() || neutraliseMentions(choice.question).trim();
-    return label ? [{ ...choice, label }] : [];
-  });
-  const buttons: Button[] = labelled.slice(0, MAX_BUTTONS).map((choice, i) => ({
+  // Which choices become buttons is the shared rule (`adapters/shared/buttons.ts`); the drawing is Slack's.
+  const buttons: Button[] = buttonChoices(reply, MAX_BUTTONS).map((choice, i) => ({
     type: 'button',
     action_id: `${ACTION_ASK}_${i}`,
     text: { type: 'plain_text', text: clip(choice.label, MAX_BUTTON_TEXT), emoji: true },
     value: buttonValue(choice.intent ? { q: choice.question, i: choice.intent } : { q: choice.question }),
-    ...(reply.kind === 'clarify' && i === 0 ? { style: 'primary' as const } : {}),
+    ...(choice.primary ? { style: 'primary' as const } : {}),
   }));
   // Sharing re-asks the question in the channel, so there is nothing to share without one.
   if (options.share && options.question) {

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
 import { healthReport } from '../../../src/health.ts';
+import { createScopedStore } from '../../../src/store/scoped.ts';
 import { FakeSlack } from '../../harness/slack-fake.ts';
 import { createTestBot } from '../../helpers/context.ts';
 
@@ -23,12 +24,10 @@ describe('issue 10: /healthz in Slack HTTP mode', () => {
     let discordUp = true;
     const sources = [{ name: 'discord', ready: () => discordUp }];
     const slack = createSlackAdapter({
-      ctx,
       bot,
-      botToken: 'xoxb-test-token',
-      signingSecret: fake.signingSecret,
-      apiUrl: fake.apiUrl,
-      port: 0,
+      logger: ctx.logger,
+      store: createScopedStore(ctx.store, 'slack'),
+      config: { botToken: 'xoxb-test-token', signingSecret: fake.signingSecret, apiUrl: fake.apiUrl, port: 0 },
       health: () => healthReport([...(adapter ? [adapter] : []), ...sources], ctx.kb.version),
     });
     adapter = slack;

@@ -1,7 +1,7 @@
 /** Greetings and thanks: a short reply on every platform, the full help only when help is asked for. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeReply, type OpenAiFake, startOpenAiFake } from './harness/openai-fake.ts';
-import { createTestBot, llmTestEnv, message } from './helpers/context.ts';
+import { fakeReply, type OpenAiFake, startOpenAiFake } from '../harness/openai-fake.ts';
+import { createTestBot, llmTestEnv, message } from '../helpers/context.ts';
 
 let fake: OpenAiFake;
 beforeAll(async () => {
