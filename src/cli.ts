@@ -5,6 +5,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBot } from './bot.ts';
+import { commandInfos } from './commands.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { setupFailure } from './errors.ts';
@@ -116,7 +117,8 @@ async function main(argv: string[]): Promise<number> {
       }
       // Imported here so that other commands never load discord.js.
       const { registerCommands } = await import('../adapters/discord/register.ts');
-      const names = await registerCommands({ token, applicationId, apiUrl, guildId: values.guild });
+      const commands = commandInfos();
+      const names = await registerCommands({ token, applicationId, apiUrl, guildId: values.guild, commands });
       out(
         `registered ${names.length} commands ${values.guild ? `in guild ${values.guild}` : 'globally'}: ${names.map((n) => `/${n}`).join(', ')}`,
       );

@@ -1,8 +1,8 @@
 /**
  * Discord's slash commands, as the discord.js guide pairs them: their definitions (`data`), built from the
  * core's command registry, and what a use of one does (`execute`). `npm run -s cli -- discord register`
- * uploads the definitions with a bulk overwrite; the bot never registers commands on start-up. Only the
- * register path reads the registry directly (it has no bot); the running adapter reads `bot.commands`.
+ * uploads the definitions with a bulk overwrite; the bot never registers commands on start-up. The
+ * running adapter reads `bot.commands`; `discord register`, which has no bot, gets them from the CLI.
  */
 import {
   type ChatInputCommandInteraction,
@@ -10,7 +10,6 @@ import {
   SlashCommandBuilder,
   type SlashCommandStringOption,
 } from 'discord.js';
-import { commandInfos } from '../../src/commands.ts';
 import type { CommandInfo } from '../../src/ports.ts';
 import { createIncoming } from '../shared/incoming.ts';
 import type { DiscordEnv } from './handler-env.ts';
@@ -38,7 +37,7 @@ function definition(info: CommandInfo) {
  * The JSON body for a bulk overwrite (`PUT /applications/:id/commands`): every slash command of the registry,
  * in its order. Text-only commands (`/cancel`) are left out: Discord would show them in its command picker.
  */
-export function commandsBody(infos: readonly CommandInfo[] = commandInfos()): RESTPutAPIApplicationCommandsJSONBody {
+export function commandsBody(infos: readonly CommandInfo[]): RESTPutAPIApplicationCommandsJSONBody {
   return infos.filter((info) => info.surface === 'slash').map((info) => definition(info).toJSON());
 }
 

@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commandsBody } from '../../../adapters/discord/commands.ts';
+import { commandInfos } from '../../../src/commands.ts';
 import { createStore } from '../../../src/store/store.ts';
 import { DISCORD_IDS, MEMBER_PERMISSIONS } from '../../harness/discord-fake.ts';
 import { captureLogger } from '../../helpers/context.ts';
@@ -41,7 +42,7 @@ const shown = (body: Body) => JSON.stringify(body.data?.embeds);
 
 describe('/jobs definition', () => {
   it('is registered beside the other commands with one optional action and its four choices', () => {
-    const command = commandsBody().find((c) => c.name === 'jobs') as
+    const command = commandsBody(commandInfos()).find((c) => c.name === 'jobs') as
       | { options?: { name: string; required?: boolean; choices?: { value: string }[] }[] }
       | undefined;
     expect(command?.options).toHaveLength(1);
