@@ -42,7 +42,7 @@ export interface DiscordConfig {
   waitGuildTimeout?: number;
   /** REST retries on 5xx and network errors (discord.js defaults to 3). */
   restRetries?: number;
-  /** Defer an interaction when its answer is not ready after this long (Discord allows 3 s). */
+  /** Defer an interaction whose answer is not ready after this long (default 1.5 s; Discord allows 3 s). */
   deferAfterMs?: number;
   /** Least time between two edits of an answer a model is streaming (default one second). */
   progressIntervalMs?: number;
