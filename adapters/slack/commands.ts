@@ -5,17 +5,14 @@
  * `/jobs` checks channel rights first (`jobs-command.ts`); any other command goes to `bot.handle` and is
  * answered privately through the command's response_url.
  */
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { CommandInfo } from '../../src/ports.ts';
 import { slackPlainText } from '../shared/mentions.ts';
 import { SLOW_ANSWER_MS, THINKING_ABOUT_QUESTION, thinkingNote } from '../shared/thinking.ts';
 import { createSlackJobsCommand } from './jobs-command.ts';
 import { renderReply } from './render.ts';
-import { type SlackListenerDeps, slackMessage } from './responder.ts';
+import { type CommandArgs, type SlackListenerDeps, slackMessage } from './responder.ts';
 import { openViability } from './viability.ts';
-
-/** The arguments Bolt passes a command listener. */
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /** The private note shown while a slow answer is on its way: the shared words, in Slack's italics. */
 export const CAREERS_THINKING = `_${THINKING_ABOUT_QUESTION}_`;

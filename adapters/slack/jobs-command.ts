@@ -6,10 +6,9 @@
  */
 import type { ChannelRef, CommandCall, Reply } from '../../src/ports.ts';
 import { slackPlainText } from '../shared/mentions.ts';
-import type { CommandArgs } from './commands.ts';
 import { accessCheckFailed, checkSlackAccess, type SlackAccessNeed } from './jobs-access.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
-import { type SlackListenerDeps, slackMessage } from './responder.ts';
+import { type CommandArgs, type SlackListenerDeps, slackMessage } from './responder.ts';
 
 /** Slack's placeholder channel names in slash-command payloads: not names to show. */
 const PLACEHOLDER_NAMES = new Set(['directmessage', 'privategroup', 'mpdm']);

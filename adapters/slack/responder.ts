@@ -3,6 +3,7 @@
  * answering each event once across replicas, progress while a model writes, and posting the reply
  * (remembering the thread, so plain replies there continue the conversation).
  */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../src/logger.ts';
 import type { Bot, IncomingMessage, Reply, ScopedStore } from '../../src/ports.ts';
@@ -81,4 +82,7 @@ export function createResponder({ store, logger, progressIntervalMs }: SlackList
 }
 
 /** The responder's type, for the listener modules. */
+/** The arguments Bolt passes a command listener. */
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
 export type SlackResponder = ReturnType<typeof createResponder>;

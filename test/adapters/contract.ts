@@ -58,6 +58,13 @@ const figures = [...kb.entries.values()].flatMap((e) => e.facts.map((f) => f.fig
 /** The fact figures a rendered answer shows, in knowledge-base order. */
 export const shownFacts = (rendered: string) => figures.filter((f) => rendered.includes(f));
 
+/** The intents the router logged, in order. */
+const routedIntents = (lines: string[]) =>
+  lines
+    .flatMap((l) => l.split('\n'))
+    .filter((l) => l.includes('"routed message"'))
+    .map((l) => (JSON.parse(l) as { intent: string }).intent);
+
 /** What the core itself answers to the conversation, as plain text: the reference every adapter must match. */
 async function coreAnswers(): Promise<string[]> {
   const { bot } = await createTestBot();
@@ -97,6 +104,7 @@ export function runAdapterContract(driver: ContractDriver): void {
       for (const text of CONVERSATION) shown.push(shownFacts(await running().askDirect(text)));
       expect(expected.every((facts) => facts.length > 0)).toBe(true);
       expect(shown).toEqual(expected);
+      expect(routedIntents(running().lines)).toEqual(['compensation', 'barriers', 'education', 'demand']);
     });
 
     it('never pings anyone, whatever mentions the question carries', async () => {
