@@ -90,3 +90,17 @@ export function useDiscordRig(options: Parameters<typeof startDiscordRig>[0] = {
   afterEach(() => assertNoFormRejections(rig().fake));
   return rig;
 }
+
+/** Discord's flag for a message only the asker sees. */
+export const EPHEMERAL = 64;
+
+/** The body of an interaction callback, as the tests read it. */
+export type CallbackBody = {
+  type?: number;
+  data?: { flags?: number; embeds?: unknown[]; components?: unknown[]; allowed_mentions?: unknown; content?: string };
+};
+
+/** Waits for the adapter's callback (initial response) to interaction `id`. */
+export function interactionCallback(rig: DiscordRig, id: string) {
+  return rig.fake.waitForCall({ method: 'POST', route: new RegExp(`^/interactions/${id}/[^/]+/callback$`) });
+}

@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type DiscordRig, startDiscordRig, useDiscordRig } from '../../helpers/discord.ts';
+import {
+  type CallbackBody as Body,
+  type DiscordRig,
+  EPHEMERAL,
+  interactionCallback,
+  startDiscordRig,
+  useDiscordRig,
+} from '../../helpers/discord.ts';
 
 const rigOf = useDiscordRig();
 let rig: DiscordRig;
 beforeEach(() => {
   rig = rigOf();
 });
-
-const EPHEMERAL = 64;
-type Body = {
-  type?: number;
-  data?: { flags?: number; embeds?: unknown[]; components?: unknown[]; allowed_mentions?: unknown; content?: string };
-};
-const callbackFor = (id: string) =>
-  rig.fake.waitForCall({ method: 'POST', route: new RegExp(`^/interactions/${id}/[^/]+/callback$`) });
+const callbackFor = (id: string) => interactionCallback(rig, id);
 
 describe('Discord gateway login', () => {
   it('identifies with only Guilds, GuildMessages and DirectMessages (no privileged MessageContent)', () => {

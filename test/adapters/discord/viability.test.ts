@@ -1,21 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MIDDLING_PROFILE } from '../../fixtures/viability-answers.ts';
 import { DISCORD_IDS } from '../../harness/discord-fake.ts';
-import { type DiscordRig, useDiscordRig } from '../../helpers/discord.ts';
+import {
+  type CallbackBody as Body,
+  type DiscordRig,
+  EPHEMERAL,
+  interactionCallback,
+  useDiscordRig,
+} from '../../helpers/discord.ts';
 
 const rigOf = useDiscordRig();
 let rig: DiscordRig;
 beforeEach(() => {
   rig = rigOf();
 });
-
-const EPHEMERAL = 64;
-type Body = {
-  type?: number;
-  data?: { flags?: number; embeds?: unknown[]; components?: unknown[]; allowed_mentions?: unknown; content?: string };
-};
-const callbackFor = (id: string) =>
-  rig.fake.waitForCall({ method: 'POST', route: new RegExp(`^/interactions/${id}/[^/]+/callback$`) });
+const callbackFor = (id: string) => interactionCallback(rig, id);
 
 describe('/viability', () => {
   it('walks through two pages of select menus and shows the scorecard with nine factors', async () => {
