@@ -12,6 +12,11 @@ import { renderReply } from './render.ts';
 import { readViabilityState, VIABILITY_CALLBACK, viabilityModal } from './render-views.ts';
 import type { SlackListenerDeps } from './responder.ts';
 
+/** Longest the modal's ack waits for the scored result before acking anyway (Slack allows 3 s). */
+export const SUBMIT_ACK_BUDGET_MS = 1_000;
+
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+
 /** Where the form was opened, kept in the modal's private_metadata: channel and response_url. */
 export interface ViabilityMeta {
   c?: string;
@@ -39,14 +44,19 @@ export function registerViability(app: App, { bot, logger, work }: SlackListener
   app.view(VIABILITY_CALLBACK, async ({ ack, view, body, client }) => {
     const user = body.user.id;
     const { answers, sendDm } = readViabilityState(view.state.values);
-    // Scoring is quick and local; it runs before the ack because only its problems can keep the modal open.
-    const submitted = await bot.submitViability({ platform: 'slack', id: user }, answers);
-    if (!submitted.ok) {
-      const { errors } = readViabilityState(view.state.values, modalProblems(bot, submitted.problems));
+    // The core checks the answers before it touches storage, so problems come back at once and only an ack
+    // can carry them (the modal stays open). Scoring and storing may wait on a slow store: never past the
+    // budget, or Slack, which allows three seconds, would show the user an error for a valid form.
+    const submitting = bot.submitViability({ platform: 'slack', id: user }, answers);
+    const early = await Promise.race([submitting, delay(SUBMIT_ACK_BUDGET_MS)]);
+    if (early && !early.ok) {
+      const { errors } = readViabilityState(view.state.values, modalProblems(bot, early.problems));
       await ack({ response_action: 'errors', errors });
       return;
     }
     await ack();
+    const submitted = early ?? (await submitting);
+    if (!submitted.ok) return;
     await work.run(async () => {
       const rendered = renderReply(submitted.reply);
       const meta = parseMeta(view.private_metadata);

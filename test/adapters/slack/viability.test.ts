@@ -2,9 +2,11 @@
 import type { ViewStateValue } from '@slack/bolt';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VIABILITY_CALLBACK } from '../../../adapters/slack/render-views.ts';
+import { createStore, type Store } from '../../../src/store/store.ts';
 import { MIDDLING_PROFILE } from '../../fixtures/viability-answers.ts';
 import { FAKE_IDS } from '../../harness/slack-fake.ts';
-import { blockText, type SlackRig, useSlackRig } from '../../helpers/slack.ts';
+import { captureLogger } from '../../helpers/context.ts';
+import { blockText, type SlackRig, startSlackRig, useSlackRig } from '../../helpers/slack.ts';
 
 const rigOf = useSlackRig();
 let rig: SlackRig;
@@ -83,4 +85,37 @@ describe('/viability modal', () => {
     const response = await rig.fake.waitForResponse();
     expect(String(response.body.text)).toMatch(/could not open the questionnaire/);
   });
+});
+
+describe('/viability modal on a slow store', () => {
+  it('issue 13: acks a valid form within Slack’s three seconds even when storing the result is slow, then delivers it', async () => {
+    const { logger } = captureLogger();
+    const real = await createStore({ dataDir: ':memory:', logger });
+    // The previous result is read before scoring: a store that takes 3.5 s to answer it would hold the ack.
+    const slow: Store = {
+      ...real,
+      kind: real.kind,
+      async get<T>(key: string) {
+        if (key.startsWith('viability:')) await new Promise((resolve) => setTimeout(resolve, 3_500));
+        return real.get<T>(key);
+      },
+    };
+    const slowRig = await startSlackRig({ store: slow, processBeforeResponse: false });
+    try {
+      const meta = JSON.stringify({ c: FAKE_IDS.channelId, r: slowRig.fake.responseUrl('viab-slow') });
+      const res = await slowRig.fake.sendViewSubmission(
+        slowRig.fake.viewSubmissionPayload({
+          callbackId: VIABILITY_CALLBACK,
+          values: stateFor(complete),
+          privateMetadata: meta,
+        }),
+      );
+      expect(res.acked).toBe(true);
+      const response = await slowRig.fake.waitForResponse('viab-slow', 8_000);
+      expect(blockText(response.body.blocks)).toContain('Compensation');
+    } finally {
+      await slowRig.stop();
+      await real.close();
+    }
+  }, 15_000);
 });
