@@ -150,7 +150,12 @@ export interface QuestionnaireQuestion {
 /** A problem with one answer, named by question id. */
 export interface AnswerProblem {
   question: string;
+  /** What is wrong, naming the allowed option values (for the CLI and logs). */
   message: string;
+  /** What went wrong, for a platform to word or style its own way. */
+  kind: 'missing' | 'not_an_option' | 'unknown_question';
+  /** A short sentence for a form field that shows the options itself ("Please choose an answer."). */
+  hint: string;
 }
 
 /** A scored questionnaire, as stored per user. */

@@ -156,3 +156,22 @@ describe('bot.submitViability: one form submission for every platform', () => {
     expect(bot.knowledgeVersion).toMatch(/\w/);
   });
 });
+
+describe('the problems a form shows', () => {
+  it('say what kind each is and carry a field-sized sentence, so every platform shows the core’s words', async () => {
+    const { bot } = await createTestBot();
+    const { coding: _missing, ...rest } = MIDDLING_PROFILE;
+    const outcome = await bot.submitViability(
+      { platform: 'test', id: 'U2' },
+      { ...rest, portfolio: 'wizard', shoe: '42' },
+    );
+    if (outcome.ok) throw new Error('the answers are invalid');
+    const byQuestion = Object.fromEntries(outcome.problems.map((p) => [p.question, p]));
+    expect(byQuestion.coding).toMatchObject({ kind: 'missing', hint: 'Please choose an answer.' });
+    expect(byQuestion.portfolio).toMatchObject({
+      kind: 'not_an_option',
+      hint: 'Please choose one of the listed answers.',
+    });
+    expect(byQuestion.shoe?.kind).toBe('unknown_question');
+  });
+});

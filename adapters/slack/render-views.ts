@@ -116,10 +116,9 @@ export function readViabilityState(
     const value = block[ANSWER_ACTION]?.selected_option?.value;
     if (blockId.startsWith('q_') && value) answers[blockId.slice(2)] = value;
   }
-  // The core decides what is wrong; the wording is the modal's, whose inputs only offer listed answers.
-  for (const { question } of problems) {
-    errors[questionBlockId(question)] =
-      question in answers ? 'Please choose one of the listed answers.' : 'Please choose an answer.';
+  // The core decides what is wrong and says it in a field-sized sentence.
+  for (const { question, hint } of problems) {
+    errors[questionBlockId(question)] = hint;
     delete answers[question];
   }
   const sendDm = values[DELIVERY_BLOCK]?.[ANSWER_ACTION]?.selected_options?.some((o) => o.value === 'dm') ?? false;

@@ -36,7 +36,8 @@ function modalProblems(bot: Bot, problems: readonly AnswerProblem[]): AnswerProb
   const shown = problems.filter((p) => bot.questionnaire.some((q) => q.id === p.question));
   const first = bot.questionnaire[0];
   // A problem with no field of its own must still keep the modal open, or the user would see nothing.
-  return shown.length > 0 || !first ? shown : [{ question: first.id, message: problems[0]?.message ?? '' }];
+  const fallback = problems[0];
+  return shown.length > 0 || !first || !fallback ? shown : [{ ...fallback, question: first.id }];
 }
 
 /** Registers the modal's submission listener. */

@@ -25,7 +25,14 @@ export function validateAnswers(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
-      problems: [{ question: '(all)', message: 'answers must be an object of question id → option' }],
+      problems: [
+        {
+          question: '(all)',
+          message: 'answers must be an object of question id → option',
+          kind: 'missing',
+          hint: 'Please answer every question.',
+        },
+      ],
     };
   }
   const raw = input as Record<string, unknown>;
@@ -35,11 +42,18 @@ export function validateAnswers(
     const value = raw[q.id];
     const allowed = q.options.map((o) => o.value);
     if (value === undefined || value === null || value === '') {
-      problems.push({ question: q.id, message: `missing; choose one of: ${allowed.join(', ')}` });
+      problems.push({
+        question: q.id,
+        message: `missing; choose one of: ${allowed.join(', ')}`,
+        kind: 'missing',
+        hint: 'Please choose an answer.',
+      });
     } else if (typeof value !== 'string' || !allowed.includes(value)) {
       problems.push({
         question: q.id,
         message: `"${String(value).slice(0, 40)}" is not an option; choose one of: ${allowed.join(', ')}`,
+        kind: 'not_an_option',
+        hint: 'Please choose one of the listed answers.',
       });
     } else {
       answers[q.id] = value;
@@ -47,7 +61,12 @@ export function validateAnswers(
   }
   for (const key of Object.keys(raw)) {
     if (!rubric.questions.some((q) => q.id === key))
-      problems.push({ question: key, message: 'no question has this id' });
+      problems.push({
+        question: key,
+        message: 'no question has this id',
+        kind: 'unknown_question',
+        hint: 'This answer belongs to no question; please submit the form again.',
+      });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, answers };
 }

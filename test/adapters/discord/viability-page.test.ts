@@ -66,8 +66,20 @@ describe('viability pages', () => {
 
   it('shows the page of the first question the core found a problem with', () => {
     const [first, fifth] = [questions[0], questions[4]];
-    expect(pageOfProblems(questions, [{ question: fifth?.id ?? '', message: 'missing' }])).toBe(1);
-    expect(pageOfProblems(questions, [{ question: first?.id ?? '', message: 'missing' }])).toBe(0);
-    expect(pageOfProblems(questions, [{ question: '(all)', message: 'not an object' }])).toBe(0);
+    expect(
+      pageOfProblems(questions, [
+        { question: fifth?.id ?? '', message: 'missing', kind: 'missing', hint: 'Please choose an answer.' },
+      ]),
+    ).toBe(1);
+    expect(
+      pageOfProblems(questions, [
+        { question: first?.id ?? '', message: 'missing', kind: 'missing', hint: 'Please choose an answer.' },
+      ]),
+    ).toBe(0);
+    expect(
+      pageOfProblems(questions, [
+        { question: '(all)', message: 'not an object', kind: 'missing', hint: 'Please answer every question.' },
+      ]),
+    ).toBe(0);
   });
 });
