@@ -12,6 +12,7 @@ import { loadKnowledge } from '../src/knowledge/loader.ts';
 import { trainLogisticRegression } from '../src/router/classifier.ts';
 import { createRouter, trainingExamples } from '../src/router/router.ts';
 import { compileLexicon } from '../src/router/text.ts';
+import { consoleProcessMemory } from './lib/console-memory.ts';
 import { discordInteractionBench } from './lib/discord-bench.ts';
 import { jobsDigestBench } from './lib/jobs-bench.ts';
 import { llmBench } from './lib/llm-bench.ts';
@@ -56,34 +57,6 @@ out(
   `classification (${samples.length} calls over ${texts.length} messages): p50 ${q(0.5).toFixed(3)} ms · p95 ${q(0.95).toFixed(3)} ms · p99 ${q(0.99).toFixed(3)} ms · max ${(samples.at(-1) ?? 0).toFixed(3)} ms`,
 );
 
-/** Peak and current RSS of the real `npm start` process (console chat, same flags) after it answered every message. */
-async function consoleProcessMemory(): Promise<{ peakMb: number; rssMb: number }> {
-  // The same Node flags as `npm start`, so the figure is the real process's.
-  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  // Node's own flags sit between `node` and the script; what follows the script is the app's (`--dotenv`).
-  const command = start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
-  const flags = command.slice(1, command.indexOf('src/main.ts')).filter((part) => part.startsWith('--'));
-  const child = spawn(process.execPath, [...flags, 'src/main.ts'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, DATA_DIR: ':memory:', LOG_LEVEL: 'warn' },
-  });
-  let transcript = '';
-  const done = new Promise<void>((resolve) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      transcript += chunk.toString();
-      // One prompt after the greeting and one after every answer.
-      if (transcript.split('\n> ').length - 1 > texts.length) resolve();
-    });
-  });
-  for (const text of texts) child.stdin.write(`${text.replace(/\n/g, ' ')}\n`);
-  await done;
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-  child.stdin.end('/quit\n');
-  await new Promise((resolve) => child.once('exit', resolve));
-  return { peakMb: kb('VmHWM'), rssMb: kb('VmRSS') };
-}
-
 /** Wall time of `node src/cli.ts ask` (process start to exit), median of five runs. */
 async function askWallTime(): Promise<number> {
   const runs: number[] = [];
@@ -100,7 +73,7 @@ async function askWallTime(): Promise<number> {
 }
 out(`cli ask, whole process: median ${(await askWallTime()).toFixed(0)} ms over 5 runs`);
 
-const mem = await consoleProcessMemory();
+const mem = await consoleProcessMemory(texts);
 out(
   `console process after ${texts.length} answers: RSS ${mem.rssMb.toFixed(1)} MB · peak RSS ${mem.peakMb.toFixed(1)} MB`,
 );
