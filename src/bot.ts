@@ -6,7 +6,7 @@
 import { answerReply, topicChoice } from './answers/compose.ts';
 import { type CommandEnv, commandInfos, findCommand, parseTypedCommand, unknownCommand } from './commands.ts';
 import type { AppContext } from './context.ts';
-import { conversationKeyOf, createConversations, userKeyOf } from './conversation.ts';
+import { authorOf, conversationKeyOf, createConversations, userKeyOf } from './conversation.ts';
 import type { JobsDesk } from './jobs/desk.ts';
 import { createJobs } from './jobs/jobs.ts';
 import type { Bot, HandleOptions } from './ports.ts';
@@ -77,7 +77,7 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
       return questionReply(kb.rubric, next.step, value);
     }
     await memory.delete(sessionKey);
-    return (await completeViability(userKeyOf(message), next.answers)).reply;
+    return (await completeViability(userKeyOf(authorOf(message)), next.answers)).reply;
   }
 
   /** Answers a command, whether an adapter parsed it or it was typed in a chat. */
@@ -109,14 +109,14 @@ export function createBot(ctx: AppContext, options: { jobs?: JobsDesk } = {}): B
     starters: STARTER_TOPICS.map((intent) => topicChoice(kb, intent)),
     knowledgeVersion: kb.version,
     async lastViability(user) {
-      return memory.get<ViabilityResult>(keys.viability(userKeyOf({ platform: user.platform, author: user })));
+      return memory.get<ViabilityResult>(keys.viability(userKeyOf(user)));
     },
     async submitViability(user, answers) {
       const checked = validateAnswers(kb.rubric, answers);
       if (!checked.ok) return checked;
       return {
         ok: true,
-        ...(await completeViability(userKeyOf({ platform: user.platform, author: user }), checked.answers)),
+        ...(await completeViability(userKeyOf(user), checked.answers)),
       };
     },
     async handle(incoming, options = {}) {

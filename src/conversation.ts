@@ -11,11 +11,16 @@ import type { HandleOptions } from './ports.ts';
 import type { RouteResult } from './router/router.ts';
 import type { SafeStore } from './store/safe-store.ts';
 import { keys } from './store/store.ts';
-import type { ConversationState, IncomingMessage, IntentId, Reply, ReplyChoice, Turn } from './types.ts';
+import type { ConversationState, IncomingMessage, IntentId, Reply, ReplyChoice, Turn, UserRef } from './types.ts';
+
+/** Who sent a message, as per-user records name them. */
+export function authorOf(message: Pick<IncomingMessage, 'platform' | 'author'>): UserRef {
+  return { platform: message.platform, id: message.author.id };
+}
 
 /** A stable per-user key across the bot's stores. */
-export function userKeyOf(message: Pick<IncomingMessage, 'platform' | 'author'>): string {
-  return `${message.platform}:${message.author.id}`;
+export function userKeyOf(user: UserRef): string {
+  return `${user.platform}:${user.id}`;
 }
 
 /** A stable key for the thread (or DM/channel) a message belongs to. */
@@ -86,7 +91,7 @@ export function createConversations(ctx: AppContext, memory: SafeStore) {
           route,
           lastIntent: conversation.lastIntent,
           turns: conversation.turns,
-          userKey: userKeyOf(message),
+          userKey: userKeyOf(authorOf(message)),
           conversationKey,
           onProgress: options.onProgress,
         });

@@ -11,6 +11,7 @@ import {
   type PermissionsString,
 } from 'discord.js';
 import type { ChannelRef, Reply } from '../../src/ports.ts';
+import { jobsRefusal as refusal } from '../shared/jobs-refusal.ts';
 
 /** The checked channel, or the polite refusal to show instead. */
 export type DiscordAccess = { ok: true; channel: ChannelRef } | { ok: false; refusal: Reply };
@@ -25,11 +26,6 @@ const LABELS: Partial<Record<PermissionsString, string>> = {
   SendMessagesInThreads: 'Send Messages in Threads',
   EmbedLinks: 'Embed Links',
 };
-
-/** A refusal reply: shown only to the person who asked. */
-export function refusal(title: string, body: string): Reply {
-  return { kind: 'refusal', title, body, facts: [], advice: [], choices: [], entryIds: ['jobs'] };
-}
 
 /** The channel a command was run in, as the core names it. */
 export function channelRefOf(interaction: ChatInputCommandInteraction): ChannelRef {

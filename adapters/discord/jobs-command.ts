@@ -8,9 +8,10 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { ChannelRef, CommandInfo, Reply } from '../../src/ports.ts';
 import { createIncoming } from '../shared/incoming.ts';
+import { jobsRefusal } from '../shared/jobs-refusal.ts';
 import type { DiscordEnv } from './handler-env.ts';
 import { timing } from './interaction-load.ts';
-import { channelRefOf, checkDiscordAccess, refusal } from './jobs-access.ts';
+import { channelRefOf, checkDiscordAccess } from './jobs-access.ts';
 import { renderReply } from './render.ts';
 import { respond } from './responder.ts';
 
@@ -22,7 +23,7 @@ function staleAction(values: readonly string[]): Reply {
   const [first, ...rest] = values;
   const others = rest.length > 1 ? `${rest.slice(0, -1).join(', ')} or ${rest.at(-1)}` : (rest[0] ?? '');
   const list = [`${first} (the default)`, others].filter(Boolean).join(', ');
-  return { ...refusal('How to use /jobs', `Pick an action: ${list}.`), kind: 'help' };
+  return { ...jobsRefusal('How to use /jobs', `Pick an action: ${list}.`), kind: 'help' };
 }
 
 /** The channel the core may act on: checked for a subscription change, as is for status, none for the digest. */

@@ -6,6 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../src/logger.ts';
 import type { ChannelRef, Reply } from '../../src/ports.ts';
+import { jobsRefusal as refusal } from '../shared/jobs-refusal.ts';
 import { slackErrorCode } from './jobs-publisher.ts';
 
 /** Where a `/jobs` command was run, as the slash-command payload names it. */
@@ -38,11 +39,6 @@ const CANNOT_SEE = new Set([
   'missing_scope',
   'method_not_supported_for_channel_type',
 ]);
-
-/** A refusal reply: shown only to the person who asked. */
-export function refusal(title: string, body: string): Reply {
-  return { kind: 'refusal', title, body, facts: [], advice: [], choices: [], entryIds: ['jobs'] };
-}
 
 /** The reply when Slack could not answer the rights check (an outage): shown only to the asker. */
 export function accessCheckFailed(): Reply {
